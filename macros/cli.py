@@ -1,0 +1,61 @@
+"""The command line: python -m macros <command> …
+
+Bad input ends with one line on stderr naming the file, the field and what is
+wrong, and exit status 2. No traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from .errors import HandbookError
+
+EXIT_BAD_INPUT = 2
+
+
+def _cmd_offline(args: argparse.Namespace) -> int:
+    from .offline import make_offline_zip
+
+    out = make_offline_zip(Path(args.out))
+    print(out)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .site import validate_all
+
+    validate_all()
+    print("templates/: all data valid")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m macros",
+        description="述职述廉报告写作手册: build-time tools (templates, samples, phrases, checks).",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("offline", help="build the site for file:// and zip it")
+    p.add_argument("--out", default="build/handbook-offline.zip", help="zip to write (default: %(default)s)")
+    p.set_defaults(func=_cmd_offline)
+
+    p = sub.add_parser("validate", help="load and render every template and data file")
+    p.set_defaults(func=_cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return func(args)
+    except HandbookError as exc:
+        print(f"error: {exc.line()}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,50 @@
+"""MkDocs event hooks (listed under `hooks:` in mkdocs.yml).
+
+MkDocs loads this file by path, outside the `macros` package, so it puts the
+repository on sys.path and imports the package. Only registration lives here:
+every hook hands its work to a plain function of the package.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from macros import site  # noqa: E402
+from macros.errors import HandbookError  # noqa: E402
+
+
+def _loud(fn):
+    """HandbookError → PluginError: MkDocs prints one line and exits non-zero."""
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except HandbookError as exc:
+            raise PluginError(exc.line()) from None
+    wrapper.__name__ = fn.__name__
+    return wrapper
+
+
+@event_priority(100)  # before the search plugin reads its jieba options
+@_loud
+def on_config(config, **kwargs):
+    return site.configure(config)
+
+
+@_loud
+def on_files(files, config, **kwargs):
+    return site.add_generated_pages(files, config)
+
+
+@_loud
+def on_post_page(output, page, config, **kwargs):
+    return site.fix_page_html(output, page.file.src_uri)
+
+
+@_loud
+def on_post_build(config, **kwargs):
+    site.post_build(config)

@@ -1,0 +1,68 @@
+"""The macros that pages call. Each is a thin call into the package.
+
+Registered by macros/__init__.py; wrapped by registry.strict, so a wrong
+argument list or an unknown name stops the build with one line.
+"""
+from __future__ import annotations
+
+import html
+from typing import Callable
+
+from . import blocks, sections
+
+
+
+def template(slug: str, variant: str | None = None) -> str:
+    """A section template, blank: all its variants as tabs, or one variant."""
+    tpl = sections.get_section(slug)
+    if variant is None:
+        return blocks.template_tabs(tpl)
+    return blocks.template_block(tpl, variant)
+
+
+def example(slug: str, example_set: str) -> str:
+    """A section template filled with one example value set."""
+    return blocks.example_block(sections.get_section(slug), example_set)
+
+
+def examples(slug: str) -> str:
+    """Every example value set that the template's data file lists."""
+    tpl = sections.get_section(slug)
+    return "\n\n".join(blocks.example_block(tpl, s) for s in tpl.examples)
+
+
+def slot(label: str) -> str:
+    """An inline slot in the site's convention, for prose about templates."""
+    return f'<span class="hb-slot">【{html.escape(label)}】</span>'
+
+
+def instruction(text: str) -> str:
+    """An inline writing instruction in the site's convention."""
+    return f'<span class="hb-hint"><span class="hb-hint__tag">提示</span>{html.escape(text)}</span>'
+
+
+def copy_text(text: str, label: str = "复制") -> str:
+    """A copy button for a literal text (used on guide pages)."""
+    return blocks.copy_button(text, label)
+
+
+def section_index() -> str:
+    """A table of every section template, in reading order."""
+    rows = ["| 段落 | 作用 | 变体 |", "| --- | --- | --- |"]
+    for tpl in sections.all_sections().values():
+        variants = "、".join(v.label for v in tpl.variants)
+        rows.append(f"| [{tpl.title}]({tpl.slug}.md) | {tpl.summary} | {variants} |")
+    return "\n".join(rows)
+
+
+
+
+MACROS: dict[str, Callable[..., str]] = {
+    "template": template,
+    "example": example,
+    "examples": examples,
+    "slot": slot,
+    "instruction": instruction,
+    "copy_text": copy_text,
+    "section_index": section_index,
+}

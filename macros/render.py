@@ -1,0 +1,200 @@
+"""The rendering engine: template text → marked text → HTML, plain text, runs.
+
+Template text is Jinja2. Slots, writing instructions and move boundaries are
+rendered as private-use marker characters, so one rendering pass yields a
+string that every output (page HTML, clipboard text, Word, drafting tools)
+can read back without parsing Jinja again. The markers never reach an output:
+`to_plain` and `to_html` consume them, and tests assert that none survive.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+import jinja2
+from jinja2 import StrictUndefined, meta
+
+# Private-use characters: they cannot occur in real text.
+SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"  # a slot left blank: its label
+FILL_OPEN, FILL_CLOSE = "\ue002", "\ue003"  # a slot filled with a value
+HINT_OPEN, HINT_CLOSE = "\ue004", "\ue005"  # a writing instruction
+MOVE_OPEN, MOVE_CLOSE = "\ue006", "\ue007"  # the start of a move: its id
+MARKERS = SLOT_OPEN + SLOT_CLOSE + FILL_OPEN + FILL_CLOSE + HINT_OPEN + HINT_CLOSE + MOVE_OPEN + MOVE_CLOSE
+
+# Names a template may use besides its slots.
+RESERVED = frozenset({"hint", "move", "since", "variant", "report_year"})
+
+_TOKEN_RE = re.compile(
+    f"{SLOT_OPEN}([^{MARKERS}]*){SLOT_CLOSE}"
+    f"|{FILL_OPEN}([^{MARKERS}]*){FILL_CLOSE}"
+    f"|{HINT_OPEN}([^{MARKERS}]*){HINT_CLOSE}"
+    f"|{MOVE_OPEN}([^{MARKERS}]*){MOVE_CLOSE}"
+)
+
+# Zero-width and other invisible characters that must not reach a clipboard.
+INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def make_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """Our one Jinja environment factory: strict, plain text, no autoescape.
+
+    Escaping happens once, in `to_html`, after the markers are read back.
+    """
+    return jinja2.Environment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+def slot_label(label: str) -> str:
+    return f"{SLOT_OPEN}{label}{SLOT_CLOSE}"
+
+
+def filled(value: Any) -> str:
+    return f"{FILL_OPEN}{value}{FILL_CLOSE}"
+
+
+def hint(text: str) -> str:
+    return f"{HINT_OPEN}{text}{HINT_CLOSE}"
+
+
+def move_marker(move_id: str) -> str:
+    return f"{MOVE_OPEN}{move_id}{MOVE_CLOSE}"
+
+
+def undeclared_names(env: jinja2.Environment, source: str) -> set[str]:
+    """Every variable a template reads from its context."""
+    return set(meta.find_undeclared_variables(env.parse(source)))
+
+
+# ---------------------------------------------------------------------------
+# Reading marked text back
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str  # "text" | "slot" | "fill" | "hint" | "move" (text = move id)
+    text: str
+
+
+@dataclass
+class Paragraph:
+    segments: list[Segment]
+    move: str | None  # the move in force where this paragraph starts
+
+    @property
+    def is_instruction(self) -> bool:
+        """A paragraph that is nothing but writing instructions."""
+        return all(s.kind in ("hint", "move") or not s.text.strip() for s in self.segments)
+
+    def plain(self) -> str:
+        return "".join(_plain_segment(s) for s in self.segments).strip()
+
+
+def _plain_segment(seg: Segment) -> str:
+    if seg.kind in ("hint", "move"):
+        return ""
+    if seg.kind == "slot":
+        return f"【{seg.text}】"
+    return seg.text
+
+
+def parse(marked: str) -> list[Paragraph]:
+    """Split marked text into paragraphs.
+
+    Paragraphs are separated by blank lines; the lines of one paragraph are
+    joined without a space (Chinese prose), so template sources can wrap.
+    """
+    paragraphs: list[Paragraph] = []
+    move: str | None = None
+    for block in re.split(r"\n[ \t]*\n", marked):
+        line = "".join(part.strip() for part in block.split("\n"))
+        segments: list[Segment] = []
+        moves_here: list[str] = []
+        m0 = _TOKEN_RE.match(line)
+        start_move = m0.group(4) if m0 and m0.group(4) is not None else move
+        pos = 0
+        for m in _TOKEN_RE.finditer(line):
+            if m.start() > pos:
+                segments.append(Segment("text", line[pos:m.start()]))
+            slot, fill, hint_text, move_id = m.groups()
+            if move_id is not None:
+                moves_here.append(move_id)
+                segments.append(Segment("move", move_id))
+            elif slot is not None:
+                segments.append(Segment("slot", slot))
+            elif fill is not None:
+                segments.append(Segment("fill", fill))
+            else:
+                segments.append(Segment("hint", hint_text))
+            pos = m.end()
+        if pos < len(line):
+            segments.append(Segment("text", line[pos:]))
+        leftover = "".join(s.text for s in segments if s.kind == "text")
+        if any(ch in MARKERS for ch in leftover):
+            raise ValueError(f"unbalanced marker in rendered text: {line!r}")
+        if any(s.text.strip() for s in segments if s.kind != "move"):
+            paragraphs.append(Paragraph(_trim(segments), start_move))
+        if moves_here:
+            move = moves_here[-1]
+    return paragraphs
+
+
+def _trim(segments: list[Segment]) -> list[Segment]:
+    out = list(segments)
+    if out and out[0].kind == "text":
+        out[0] = Segment("text", out[0].text.lstrip())
+    if out and out[-1].kind == "text":
+        out[-1] = Segment("text", out[-1].text.rstrip())
+    return [s for s in out if s.text]
+
+
+def to_plain(paragraphs: Iterable[Paragraph]) -> str:
+    """The clipboard text: instructions dropped, slots as 【标签】, values bare."""
+    lines = [p.plain() for p in paragraphs if not p.is_instruction]
+    text = "\n".join(line for line in lines if line)
+    return INVISIBLE_RE.sub("", text)
+
+
+def to_html(
+    paragraphs: Iterable[Paragraph],
+    *,
+    slot_title: Callable[[str], str] | None = None,
+    move_label: Callable[[str], str] | None = None,
+) -> str:
+    """HTML for a page: slots, filled values and instructions in their styles.
+
+    `move_label` (move id → label) shows a tag where each move starts;
+    `slot_title` gives slots a tooltip.
+    """
+    out: list[str] = []
+    for para in paragraphs:
+        if para.is_instruction:
+            inner = "".join(html.escape(s.text) for s in para.segments if s.kind == "hint")
+            out.append(f'<p class="hb-hint hb-hint--block" data-search-exclude><span class="hb-hint__tag">写作提示</span>{inner}</p>')
+            continue
+        parts: list[str] = []
+        for seg in para.segments:
+            text = html.escape(seg.text)
+            if seg.kind == "move":
+                if move_label:
+                    parts.append(
+                        f'<span class="hb-move" data-move="{text}" data-search-exclude>{html.escape(move_label(seg.text))}</span>'
+                    )
+            elif seg.kind == "slot":
+                title = f' title="{html.escape(slot_title(seg.text))}"' if slot_title else ""
+                parts.append(f'<span class="hb-slot"{title}>【{text}】</span>')
+            elif seg.kind == "fill":
+                parts.append(f'<mark class="hb-fill">{text}</mark>')
+            elif seg.kind == "hint":
+                parts.append(f'<span class="hb-hint" data-search-exclude><span class="hb-hint__tag">提示</span>{text}</span>')
+            else:
+                parts.append(text)
+        out.append(f"<p>{''.join(parts)}</p>")
+    return "\n".join(out)

@@ -1,0 +1,122 @@
+"""The built site in Debian's Chromium, driven by Playwright."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, query: str) -> list[str]:
+    """Type into Material's search box like a user; return result URLs.
+
+    Material answers the keystrokes that arrive after its worker has indexed;
+    a user who types earlier presses another key, and so do we.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=30)
+    items = page.locator(".md-search-result__item")
+    for _ in range(20):
+        if items.count():
+            break
+        page.wait_for_timeout(500)
+        box.press("End")
+    items.first.wait_for(timeout=5000)
+    page.wait_for_timeout(300)  # let the result list settle
+    return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item > a").all()]
+
+
+def test_home_page_renders_chinese(page):
+    page.goto("/")
+    heading = page.locator("article h1")
+    assert heading.inner_text().rstrip("¶") == "述职述廉报告写作手册"
+    assert page.locator("html").get_attribute("lang").startswith("zh")
+    # The glyphs are drawn by a CJK face, not tofu boxes: a rendered Han string
+    # is as wide as its character count says.
+    width = page.evaluate("""() => {
+        const c = document.createElement('canvas').getContext('2d');
+        c.font = '16px ' + getComputedStyle(document.body).fontFamily;
+        return [c.measureText('述职述廉').width, c.measureText('\u9fa5\u9fa5\u9fa5\u9fa5').width];
+    }""")
+    assert 60 <= width[0] <= 68, width
+    assert not page.js_errors
+
+
+def test_search_box_finds_the_right_page(page):
+    page.goto("/")
+    hrefs = search(page, "门牌地址")
+    assert hrefs and "about/anonymisation/" in hrefs[0], hrefs
+
+
+def test_search_finds_a_phrase_whole(page):
+    page.goto("/")
+    hrefs = search(page, "两个维护")
+    pages = {urlparse(h).path.split("#")[0] for h in hrefs}
+    assert any(p.endswith("/phrases/") for p in pages), hrefs
+
+
+def test_copy_button_puts_exact_text_on_clipboard(page):
+    page.goto("/sections/opening/")
+    block = page.locator(".hb-block--example").first
+    button = block.locator("button.hb-copy")
+    expected = button.get_attribute("data-copy")
+    button.click()
+    assert button.inner_text() == "已复制"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == expected
+    assert copied.startswith("2025年，在市委、市政府的坚强领导") and copied.endswith("请予评议。")
+    assert "提示" not in copied and "\u200b" not in copied and "【" not in copied
+    page.wait_for_timeout(2300)
+    assert button.inner_text() == "复制"
+
+
+def test_instructions_cannot_be_selected(page):
+    page.goto("/sections/opening/")
+    user_select = page.locator(".hb-hint").first.evaluate("el => getComputedStyle(el).userSelect")
+    assert user_select == "none"
+
+
+@pytest.mark.parametrize("path", ["/", "/sections/opening/", "/about/conventions/"])
+def test_every_request_stays_on_the_local_server(page, base_url, path):
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    search(page, "模板")  # the search worker and its index load too
+    page.wait_for_load_state("networkidle")
+    assert requests
+    foreign = [u for u in requests if not (u.startswith(base_url) or u.startswith(("data:", "blob:")))]
+    assert not foreign, foreign
+
+
+def test_light_dark_toggle(page):
+    page.goto("/")
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")
+    before = scheme()
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    assert scheme() != before
+
+
+def test_home_page_has_no_serious_accessibility_violation(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto("/")
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in bad]
+
+
+def test_offline_zip_searches_from_file_url(browser, offline_root: Path):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto((offline_root / "index.html").as_uri())
+    hrefs = search(page, "门牌地址")
+    assert any("anonymisation" in h for h in hrefs), hrefs
+    assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
+    context.close()
