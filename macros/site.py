@@ -9,7 +9,7 @@ from typing import Any
 from . import data, phrases, search, sections
 from .errors import HandbookError
 
-CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.phrase_terms)
+CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library)
 
 
 def reload_data() -> None:
@@ -27,7 +27,7 @@ def validate_all() -> None:
             sections.render_variant(tpl, variant.id)
         for set_slug in tpl.examples:
             sections.render_example(tpl, set_slug)
-    phrases.phrase_terms()
+    phrases.load_library()
 
 
 def _search_plugin(config: Any) -> Any:
