@@ -40,6 +40,13 @@ def on_files(files, config, **kwargs):
     return site.add_generated_pages(files, config)
 
 
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+@_loud
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    site.dump_rendered_markdown(markdown, page.file.src_uri)
+    return markdown
+
+
 @_loud
 def on_post_page(output, page, config, **kwargs):
     return site.fix_page_html(output, page.file.src_uri)

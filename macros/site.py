@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,22 @@ def configure(config: Any) -> Any:
     # working directory, not mkdocs.yml.
     _search_plugin(config).config.jieba_dict_user = str(write_user_dict())
     return config
+
+
+DUMP_ENV = "HANDBOOK_DUMP_MARKDOWN"
+
+
+def dump_rendered_markdown(markdown: str, src_uri: str) -> None:
+    """For bench/build.py only: save each page's Markdown after macros ran.
+
+    The benchmark builds these files with plain Material (no macros, no hooks)
+    as the baseline. Does nothing unless HANDBOOK_DUMP_MARKDOWN names a folder.
+    """
+    folder = os.environ.get(DUMP_ENV)
+    if folder:
+        out = Path(folder) / src_uri
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(markdown, encoding="utf-8")
 
 
 def add_generated_pages(files: Any, config: Any) -> Any:
