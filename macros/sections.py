@@ -42,6 +42,14 @@ class Variant:
     id: str
     label: str
     year: int
+    # Example sets of these other variants are shown in this one (e.g. a
+    # secretary's example in the "individual" wording).
+    serves: tuple[str, ...] = ()
+
+
+# The report types a section template can belong to (pages /genres/<slug>/).
+GENRE_SLUGS = ("team-duty-report", "personal-duty-report", "secretary-responsibility-report",
+               "leader-supervision-report")
 
 
 @dataclass
@@ -134,8 +142,24 @@ def render_example(tpl: SectionTemplate, set_slug: str) -> list[render.Paragraph
             )
         values[slot.name] = render.filled(ex.values[slot.name])
     year = ex.values.get("year", DEFAULT_YEAR)
-    variant = tpl.variant(ex.variant) if any(v.id == ex.variant for v in tpl.variants) else tpl.variants[0]
-    return _run(tpl, _context(tpl, variant, year, values), f"example set {set_slug!r}")
+    return _run(tpl, _context(tpl, variant_for(tpl, ex), year, values), f"example set {set_slug!r}")
+
+
+def variant_for(tpl: SectionTemplate, ex: ExampleSet) -> Variant:
+    """The variant an example set is shown in: its own, one that serves it, or
+    the only one. Never a silent guess: a team's facts in the individual
+    wording would read wrong."""
+    for v in tpl.variants:
+        if v.id == ex.variant:
+            return v
+    for v in tpl.variants:
+        if ex.variant in v.serves:
+            return v
+    if len(tpl.variants) == 1:
+        return tpl.variants[0]
+    known = ", ".join(v.id for v in tpl.variants)
+    raise HandbookError(tpl.where, f"example set {ex.slug!r} is a {ex.variant!r} example but no variant "
+                        f"is or serves {ex.variant!r} (variants: {known})", "variants")
 
 
 # ---------------------------------------------------------------------------
@@ -168,8 +192,12 @@ def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
         year = v.get("year", DEFAULT_YEAR)
         if not isinstance(year, int):
             raise HandbookError(where, f"expected a year, got {year!r}", f"variants[{i}].year")
+        check_keys(v, {"id", "label", "year", "serves"}, where, f"variants[{i}].")
+        serves = v.get("serves") or []
+        if not isinstance(serves, list) or not all(isinstance(x, str) and x for x in serves):
+            raise HandbookError(where, "expected a list of variant ids", f"variants[{i}].serves")
         variants.append(Variant(require_str(v, "id", where, prefix=f"variants[{i}]."),
-                                require_str(v, "label", where, prefix=f"variants[{i}]."), year))
+                                require_str(v, "label", where, prefix=f"variants[{i}]."), year, tuple(serves)))
 
     slot_names = raw.get("slots") or []
     if not isinstance(slot_names, list):
@@ -185,6 +213,8 @@ def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
     for set_slug in examples:
         if set_slug not in known_sets:
             raise HandbookError(where, f"unknown example set {set_slug!r} (see templates/examples.yml)", "examples")
+
+    _check_page_fields(raw, moves, where)
 
     order = raw.get("order", 999)
     if not isinstance(order, int):
@@ -222,6 +252,37 @@ def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
     if unused:
         raise HandbookError(where, f"declares slot {unused[0]!r} that {text_path.name} never uses", "slots")
     return tpl
+
+
+def _check_page_fields(raw: dict[str, Any], moves: list[Move], where: str) -> None:
+    """The page-only fields: purpose, genres, annotations (one per move), tips."""
+    if "purpose" in raw:
+        require_str(raw, "purpose", where)
+    genres = raw.get("genres", [])
+    if not isinstance(genres, list):
+        raise HandbookError(where, "expected a list of report-type slugs", "genres")
+    for i, g in enumerate(genres):
+        if g not in GENRE_SLUGS:
+            raise HandbookError(where, f"unknown report type {g!r} (one of {', '.join(GENRE_SLUGS)})", f"genres[{i}]")
+    tips = raw.get("tips", [])
+    if not isinstance(tips, list) or not all(isinstance(t, str) and t.strip() for t in tips):
+        raise HandbookError(where, "expected a list of non-empty texts", "tips")
+    if "annotations" not in raw:
+        return
+    notes = require_mapping(raw["annotations"], where, "annotations")
+    move_ids = [m.id for m in moves]
+    for move_id, note in notes.items():
+        if move_id not in move_ids:
+            raise HandbookError(where, f"annotation for undeclared move {move_id!r}", f"annotations.{move_id}")
+        note = require_mapping(note, where, f"annotations.{move_id}")
+        check_keys(note, {"why", "pitfalls"}, where, f"annotations.{move_id}.")
+        require_str(note, "why", where, prefix=f"annotations.{move_id}.")
+        pitfalls = note.get("pitfalls", [])
+        if not isinstance(pitfalls, list) or not all(isinstance(t, str) and t.strip() for t in pitfalls):
+            raise HandbookError(where, "expected a list of non-empty texts", f"annotations.{move_id}.pitfalls")
+    missing = [m for m in move_ids if m not in notes]
+    if missing:
+        raise HandbookError(where, f"move {missing[0]!r} has no annotation", "annotations")
 
 
 @lru_cache(maxsize=None)
