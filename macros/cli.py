@@ -31,6 +31,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .tools_cli import run_check
+
+    return run_check(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m macros",
@@ -44,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="load and render every template and data file")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("check", help="check a draft (提法体检): placeholders, stale wording, misquotes, numbering, punctuation")
+    p.add_argument("file", help="the draft: UTF-8 or GBK/GB18030 text, or .docx")
+    p.add_argument("--year", help="the report year the draft covers (e.g. 2024)")
+    p.add_argument("--json", action="store_true", help="print a JSON array of {start, end, rule, message, suggestion}")
+    p.set_defaults(func=_cmd_check)
     return parser
 
 
