@@ -9,6 +9,7 @@ import html
 from typing import Callable
 
 from . import blocks, sections
+from . import downloads, genres  # word+genres helper
 
 
 
@@ -65,4 +66,8 @@ MACROS: dict[str, Callable[..., str]] = {
     "instruction": instruction,
     "copy_text": copy_text,
     "section_index": section_index,
+    "skeleton": lambda slug: genres.skeleton_table(slug),  # word+genres helper
+    "genre": lambda slug, part: genres.page_part(slug, part),
+    "genre_index": lambda: genres.index_table(),
+    "word_download": downloads.link,
 }

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from . import data, phrases, search, sections
+from . import downloads, genres
 from .errors import HandbookError
 
-CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library)
+CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres)
 
 
 def reload_data() -> None:
@@ -29,6 +30,8 @@ def validate_all() -> None:
         for set_slug in tpl.examples:
             sections.render_example(tpl, set_slug)
     phrases.load_library()
+    for genre in genres.all_genres().values():
+        genres.skeleton_texts(genre)
 
 
 def _search_plugin(config: Any) -> Any:
@@ -96,3 +99,4 @@ def fix_page_html(output: str, src: str) -> str:
 
 def post_build(config: Any) -> None:
     search.patch_search_worker(Path(config["site_dir"]))
+    downloads.write_all(Path(config["site_dir"]))  # Word files + word-kit.js

@@ -46,6 +46,7 @@ class Faces:
     their own in the CJK face.
     """
     title: Face = Face("方正小标宋简体", ("小标宋", "华文中宋", "宋体"))
+    byline: Face = Face("楷体_GB2312", ("楷体", "KaiTi"))  # the line under a personal report's title
     h1: Face = Face("黑体", ("SimHei",))
     h2: Face = Face("楷体_GB2312", ("楷体", "KaiTi"))
     h3: Face = Face("仿宋_GB2312", ("仿宋", "FangSong"))
@@ -57,6 +58,7 @@ class Faces:
 FACES = Faces()
 # Many units now use plain 仿宋/楷体 because the *_GB2312 faces miss rare characters.
 FACES_COMMON = Faces(
+    byline=Face("楷体", ("楷体_GB2312", "KaiTi")),
     h2=Face("楷体", ("楷体_GB2312", "KaiTi")),
     h3=Face("仿宋", ("仿宋_GB2312", "FangSong")),
     body=Face("仿宋", ("仿宋_GB2312", "FangSong")),
@@ -76,7 +78,6 @@ BODY_PT = 16         # 3号
 PAGE_NUMBER_PT = 14  # 4号
 # 22 lines in the 225 mm text block: 225 mm / 22 = 28.95 pt, written as exact spacing.
 LINE_PITCH_PT = 28.95
-CHARS_PER_LINE = 28
 
 PAGE_MM = (210, 297)  # A4
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
@@ -96,7 +97,7 @@ TEXT_PLACEHOLDER = "<!--HB:TEXT-->"
 RUNS_PLACEHOLDER = "<!--HB:RUNS-->"
 TITLE_PLACEHOLDER = "<!--HB:TITLE-->"
 
-KINDS = ("title", "h1", "h2", "h3", "body")
+KINDS = ("title", "byline", "h1", "h2", "h3", "body")
 
 # Heading levels are recognised from the numbers typed at the start of a
 # paragraph (the standard's 一、/（一）/1./（1）), never from Word numbering.
@@ -134,12 +135,12 @@ def _x(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 STYLE_IDS = {
-    "title": "HbTitle", "h1": "HbHeading1", "h2": "HbHeading2", "h3": "HbHeading3",
+    "title": "HbTitle", "byline": "HbByline", "h1": "HbHeading1", "h2": "HbHeading2", "h3": "HbHeading3",
     "body": "HbBody", "page_number": "HbPageNumber",
 }
 # Our own style names: Word's built-in Title/Heading N would renumber levels.
 STYLE_NAMES = {
-    "title": "公文标题", "h1": "公文一级标题", "h2": "公文二级标题", "h3": "公文三级标题",
+    "title": "公文标题", "byline": "公文署名", "h1": "公文一级标题", "h2": "公文二级标题", "h3": "公文三级标题",
     "body": "公文正文", "page_number": "公文页码",
 }
 
@@ -231,6 +232,7 @@ def styles_xml(fmt: Format = FORMAT) -> str:
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr></w:style>"
         + _paragraph_style(fmt, "title", f'{_spacing(after_twips=twips(LINE_PITCH_PT))}<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
+        + _paragraph_style(fmt, "byline", f'{_spacing(after_twips=twips(LINE_PITCH_PT))}<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
         + _paragraph_style(fmt, "h1", text_ppr, 0)
         + _paragraph_style(fmt, "h2", text_ppr, 1)
         + _paragraph_style(fmt, "h3", text_ppr, 2)
@@ -271,9 +273,6 @@ def footer_xml(fmt: Format, odd: bool) -> str:
 def _section_properties() -> str:
     w, h = (mm_twips(v) for v in PAGE_MM)
     m = {k: mm_twips(v) for k, v in MARGINS_MM.items()}
-    text_width_pt = (PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 72
-    # Character grid: 28 characters a line; w:charSpace is the extra pitch in 1/4096 pt.
-    char_space = round((text_width_pt / CHARS_PER_LINE - BODY_PT) * 4096)
     return (
         "<w:sectPr>"
         '<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
@@ -282,7 +281,9 @@ def _section_properties() -> str:
         f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
         f'w:header="{mm_twips(HEADER_MM)}" w:footer="{mm_twips(FOOTER_MM)}" w:gutter="0"/>'
         '<w:cols w:space="425"/>'
-        f'<w:docGrid w:type="linesAndChars" w:linePitch="{twips(LINE_PITCH_PT)}" w:charSpace="{char_space}"/>'
+        # A line grid only: a character grid (linesAndChars + charSpace) is laid out
+        # differently by Word and LibreOffice, and LibreOffice spread lines to ~16 characters.
+        f'<w:docGrid w:type="lines" w:linePitch="{twips(LINE_PITCH_PT)}"/>'
         "</w:sectPr>"
     )
 
@@ -310,7 +311,7 @@ def settings_xml() -> str:
 
 
 def font_table_xml(fmt: Format = FORMAT) -> str:
-    faces = [fmt.faces.title, fmt.faces.h1, fmt.faces.h2, fmt.faces.h3, fmt.faces.body, fmt.faces.page_number]
+    faces = [fmt.faces.title, fmt.faces.byline, fmt.faces.h1, fmt.faces.h2, fmt.faces.h3, fmt.faces.body, fmt.faces.page_number]
     seen: dict[str, Face] = {}
     for f in faces:
         seen.setdefault(f.name, f)
@@ -475,9 +476,10 @@ def paragraph_xml(fmt: Format, kind: str, text: str) -> str:
     return paragraph_shell(kind).replace(RUNS_PLACEHOLDER, runs)
 
 
-def body_xml(title: str, texts: Sequence[str], fmt: Format = FORMAT) -> str:
+def body_xml(title: str, texts: Sequence[str], fmt: Format = FORMAT, byline: str = "") -> str:
     lines = [t.strip() for t in title.split("\n") if t.strip()]
     parts = [paragraph_xml(fmt, "title", t) for t in lines]
+    parts += [paragraph_xml(fmt, "byline", t.strip()) for t in byline.split("\n") if t.strip()]
     parts += [paragraph_xml(fmt, paragraph_kind(t), t) for t in texts]
     return "".join(parts)
 
@@ -494,13 +496,14 @@ def _zip(parts: dict[str, str]) -> bytes:
 
 
 def document_bytes(title: str, paragraphs: Sequence[render.Paragraph] | Sequence[str],
-                   fmt: Format = FORMAT) -> bytes:
-    """A .docx: `title` (lines split on newlines) in 2号小标宋, then the paragraphs."""
+                   fmt: Format = FORMAT, *, byline: str = "") -> bytes:
+    """A .docx: `title` (lines split on newlines) in 2号小标宋, an optional
+    centred byline (unit and post of a personal report), then the paragraphs."""
     if any(ch in render.MARKERS for ch in title):
         title = "".join(p.plain() for p in render.parse(title))
     parts = package_parts(fmt)
     parts["word/document.xml"] = parts["word/document.xml"].replace(
-        BODY_PLACEHOLDER, body_xml(title, paragraph_texts(paragraphs), fmt))
+        BODY_PLACEHOLDER, body_xml(title, paragraph_texts(paragraphs), fmt, byline))
     parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
         TITLE_PLACEHOLDER, _x(" ".join(title.split())))
     return _zip(parts)
@@ -516,7 +519,7 @@ def browser_kit(fmt: Format = FORMAT) -> dict:
     To build a file: for each paragraph pick its kind (title for the title
     lines, else by `levels`, first match wins, else body); split 一、/（一）
     headings at the first `lead_end` when text follows it (the rest uses the
-    body run); XML-escape the text (& < > "), put it into `runs[kind]` at
+    body run; a personal report's byline under the title is `byline`); XML-escape the text (& < > "), put it into `runs[kind]` at
     `text_placeholder` and the runs into `shells[kind]` at `runs_placeholder`
     (or use `paragraphs[kind]` for a one-run paragraph); join them into
     word/document.xml at `body_placeholder`, put the escaped title into

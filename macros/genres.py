@@ -1,0 +1,396 @@
+"""Report types (genres): templates/genres/<slug>.yml → /genres/<slug>/ and a Word skeleton.
+
+A genre is an ordered skeleton of section templates plus the guide text of its
+page (what it is, who writes it, the regulation it answers to, what reviewers
+check, common mistakes). The skeleton's Word file is assembled from the
+section templates themselves (single source); a section whose template is not
+written yet appears as its heading and a slot naming what goes there.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import paths, render, sections
+from .data import check_keys, check_slug, load_yaml, require_mapping, require_str
+from .errors import HandbookError
+
+# The agreed section slugs (shared contract) and their Chinese titles, used
+# when a section's template has not been written yet.
+SECTION_TITLES: dict[str, str] = {
+    "title": "标题",
+    "opening": "开头（导语）",
+    "political-building": "政治建设和理论武装",
+    "primary-responsibility": "履行全面从严治党主体责任",
+    "ideology": "意识形态工作",
+    "organisation": "组织建设和干部队伍建设",
+    "work-style": "作风建设",
+    "discipline": "纪律建设和党风廉政建设",
+    "personal-integrity": "个人廉洁自律",
+    "main-business": "主责主业",
+    "supervision": "对“一把手”和领导班子的监督",
+    "problems": "存在的问题",
+    "causes": "原因分析",
+    "next-steps": "下一步打算和整改措施",
+    "closing": "结尾",
+}
+
+NUMERALS = "一二三四五六七八九十"
+
+_FIELDS = {"title", "order", "summary", "subject", "doc_title", "variant", "what", "who", "to_whom",
+           "when", "basis", "skeleton", "review", "mistakes", "notes"}
+_REQUIRED = ("title", "summary", "subject", "doc_title", "what", "who", "to_whom", "when")
+_ITEM_FIELDS = {"section", "required", "length", "note"}
+_PART_FIELDS = {"part", "required", "sections", "note"}
+_BASIS_FIELDS = {"name", "issued", "note"}
+
+
+@dataclass(frozen=True)
+class Basis:
+    name: str    # exact title with 《》, or 有关规定 when unsure
+    issued: str  # e.g. 2020年3月印发; empty when unknown
+    note: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One section template in the skeleton."""
+    section: str
+    required: bool
+    length: str
+    note: str
+
+    @property
+    def title(self) -> str:
+        return SECTION_TITLES[self.section]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A level-1 part (一、…): its own heading, one or more sections. `heading` None = no heading."""
+    heading: str | None
+    required: bool
+    items: tuple[Item, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Genre:
+    slug: str
+    title: str
+    order: int
+    summary: str
+    subject: str    # 报告主体, for the overview table
+    doc_title: str  # the Word title, with 【slots】
+    variants: tuple[str, ...]  # preferred section-template variants, best first
+    what: str
+    who: str
+    to_whom: str
+    when: str
+    basis: tuple[Basis, ...]
+    skeleton: tuple[Part, ...]
+    review: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    notes: str
+    where: str
+
+    def items(self) -> list[Item]:
+        return [item for part in self.skeleton for item in part.items]
+
+
+def _bool(raw: dict, key: str, where: str, field: str) -> bool:
+    value = raw.get(key, True)
+    if not isinstance(value, bool):
+        raise HandbookError(where, f"expected true or false, got {value!r}", field)
+    return value
+
+
+def _str_list(raw: dict, key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not value:
+        raise HandbookError(where, "expected a non-empty list of texts", key)
+    for i, v in enumerate(value):
+        if not isinstance(v, str) or not v.strip():
+            raise HandbookError(where, f"must be non-empty text, got {v!r}", f"{key}[{i}]")
+    return tuple(v.strip() for v in value)
+
+
+def _item(raw: Any, where: str, field: str) -> Item:
+    raw = require_mapping(raw, where, field)
+    check_keys(raw, _ITEM_FIELDS, where, f"{field}.")
+    slug = require_str(raw, "section", where, prefix=f"{field}.")
+    if slug not in SECTION_TITLES:
+        raise HandbookError(where, f"unknown section slug {slug!r} (agreed: {', '.join(SECTION_TITLES)})",
+                            f"{field}.section")
+    return Item(slug, _bool(raw, "required", where, f"{field}.required"),
+                require_str(raw, "length", where, prefix=f"{field}."),
+                require_str(raw, "note", where, optional=True, prefix=f"{field}."))
+
+
+def _variants(raw: dict, where: str) -> tuple[str, ...]:
+    value = raw.get("variant", [])
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise HandbookError(where, f"expected a variant id or a list of them, got {value!r}", "variant")
+    return tuple(value)
+
+
+def load_genre(path: Path) -> Genre:
+    where = paths.rel(path)
+    slug = check_slug(path.stem, where, "file name")
+    raw = require_mapping(load_yaml(path), where)
+    check_keys(raw, _FIELDS, where)
+    text = {k: require_str(raw, k, where) for k in _REQUIRED}
+
+    basis = []
+    raw_basis = raw.get("basis")
+    if not isinstance(raw_basis, list) or not raw_basis:
+        raise HandbookError(where, "expected a non-empty list of regulations", "basis")
+    for i, b in enumerate(raw_basis):
+        b = require_mapping(b, where, f"basis[{i}]")
+        check_keys(b, _BASIS_FIELDS, where, f"basis[{i}].")
+        basis.append(Basis(require_str(b, "name", where, prefix=f"basis[{i}]."),
+                           require_str(b, "issued", where, optional=True, prefix=f"basis[{i}]."),
+                           require_str(b, "note", where, optional=True, prefix=f"basis[{i}].")))
+
+    skeleton: list[Part] = []
+    raw_skel = raw.get("skeleton")
+    if not isinstance(raw_skel, list) or not raw_skel:
+        raise HandbookError(where, "expected a non-empty list of sections and parts", "skeleton")
+    seen: set[str] = set()
+    for i, entry in enumerate(raw_skel):
+        field = f"skeleton[{i}]"
+        entry = require_mapping(entry, where, field)
+        if "part" in entry:
+            check_keys(entry, _PART_FIELDS, where, f"{field}.")
+            members = entry.get("sections")
+            if not isinstance(members, list) or not members:
+                raise HandbookError(where, "a part needs a non-empty list of sections", f"{field}.sections")
+            items = tuple(_item(m, where, f"{field}.sections[{j}]") for j, m in enumerate(members))
+            skeleton.append(Part(require_str(entry, "part", where, prefix=f"{field}."),
+                                 _bool(entry, "required", where, f"{field}.required"), items,
+                                 require_str(entry, "note", where, optional=True, prefix=f"{field}.")))
+        else:
+            item = _item(entry, where, field)
+            skeleton.append(Part(None, item.required, (item,), ""))
+        for item in skeleton[-1].items:
+            if item.section in seen:
+                raise HandbookError(where, f"section {item.section!r} appears twice", field)
+            seen.add(item.section)
+
+    order = raw.get("order", 999)
+    if not isinstance(order, int):
+        raise HandbookError(where, f"expected a whole number, got {order!r}", "order")
+    return Genre(
+        slug=slug, title=text["title"], order=order, summary=text["summary"], subject=text["subject"],
+        doc_title=text["doc_title"],
+        variants=_variants(raw, where),
+        what=text["what"], who=text["who"], to_whom=text["to_whom"], when=text["when"],
+        basis=tuple(basis), skeleton=tuple(skeleton),
+        review=_str_list(raw, "review", where), mistakes=_str_list(raw, "mistakes", where),
+        notes=require_str(raw, "notes", where, optional=True), where=where,
+    )
+
+
+@lru_cache(maxsize=None)
+def all_genres(root: Path = paths.TEMPLATES) -> dict[str, Genre]:
+    """Every report type, in the order of their `order` field."""
+    found = [load_genre(p) for p in sorted((root / "genres").glob("*.yml"))]
+    found.sort(key=lambda g: (g.order, g.slug))
+    return {g.slug: g for g in found}
+
+
+def get_genre(slug: str) -> Genre:
+    genres = all_genres()
+    if slug not in genres:
+        raise HandbookError("templates/genres", f"unknown report type {slug!r} (known: {', '.join(genres)})")
+    return genres[slug]
+
+
+# ---------------------------------------------------------------------------
+# The skeleton as text (Word files)
+# ---------------------------------------------------------------------------
+
+def _variant_for(genre: Genre, tpl: sections.SectionTemplate) -> str:
+    ids = [v.id for v in tpl.variants]
+    for wanted in (genre.slug, *genre.variants):
+        if wanted in ids:
+            return wanted
+    return ids[0]
+
+
+def section_paragraphs(genre: Genre, slug: str) -> list[render.Paragraph] | None:
+    """The section's template rendered for this genre, or None when it is not written yet."""
+    templates = sections.all_sections()
+    if slug not in templates:
+        return None
+    tpl = templates[slug]
+    return sections.render_variant(tpl, _variant_for(genre, tpl))
+
+
+def document_title(genre: Genre) -> tuple[str, str]:
+    """The report's title and byline: from the `title` template for this genre when it
+    exists (its first paragraph is the title, the rest the byline), else doc_title."""
+    paras = section_paragraphs(genre, "title")
+    texts = [p.plain() for p in paras or [] if not p.is_instruction]
+    if texts:
+        return texts[0], "\n".join(texts[1:])
+    return genre.doc_title, ""
+
+
+_H2_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def _numbered(paras: list[render.Paragraph], number: int) -> list[str | render.Paragraph] | None:
+    """The template with its leading （一） heading renumbered to its place, or None without one."""
+    texts = [p for p in paras if not p.is_instruction]
+    if not texts or not _H2_RE.match(texts[0].plain()):
+        return None
+    first = _H2_RE.sub(f"（{NUMERALS[number]}）", texts[0].plain(), count=1)
+    return [first, *texts[1:]]
+
+
+def skeleton_texts(genre: Genre) -> list[str | render.Paragraph]:
+    """The whole skeleton in order: numbered part headings (typed as text) and section text."""
+    out: list[str | render.Paragraph] = []
+    number = 0
+    for part in genre.skeleton:
+        if part.heading:
+            out.append(f"{NUMERALS[number]}、{part.heading}")
+            number += 1
+        sub = 0
+        for item in part.items:
+            if item.section == "title":
+                continue  # it is the document's title
+            paras = section_paragraphs(genre, item.section)
+            numbered = _numbered(paras, sub) if paras else None
+            if numbered is not None:
+                out.extend(numbered)  # the template brings its own （一） heading
+            else:
+                if part.heading is not None and len(part.items) > 1:
+                    out.append(f"（{NUMERALS[sub]}）{item.title}")
+                out.extend(paras if paras else [f"【{item.title}：{item.length}】"])
+            sub += 1
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Page parts (called by macros/pagemacros.py from docs/genres/*.md)
+# ---------------------------------------------------------------------------
+
+PAGE_PARTS = ("about", "basis", "review", "mistakes", "samples", "download")
+
+
+def _section_link(item: Item, docs: Path) -> str:
+    """A Markdown link to the section's page when docs/sections/<slug>.md exists, else the title."""
+    if (docs / "sections" / f"{item.section}.md").exists():
+        return f"[{item.title}](../sections/{item.section}.md)"
+    return item.title
+
+
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def tidy(text: str) -> str:
+    """One line: YAML folding puts spaces where lines break; Chinese takes none."""
+    return _CJK_GAP.sub("", " ".join(text.split()))
+
+
+def _cell(text: str) -> str:
+    return tidy(text).replace("|", "\\|")
+
+
+def skeleton_table(slug: str, docs: Path = paths.DOCS) -> str:
+    """The ordered skeleton: parts with their typed numbers, sections, required or optional, length."""
+    from . import blocks, word
+
+    genre = get_genre(slug)
+    rows = ["| 顺序 | 部分 | 必备 | 常见篇幅 | 说明 |", "| --- | --- | --- | --- | --- |"]
+    number = 0
+    for part in genre.skeleton:
+        if part.heading:
+            need = "必备" if part.required else "可选"
+            rows.append(f"| **{NUMERALS[number]}、** | **{_cell(part.heading)}** | {need} | | {_cell(part.note)} |")
+            number += 1
+        for sub, item in enumerate(part.items):
+            mark = f"（{NUMERALS[sub]}）" if part.heading and len(part.items) > 1 else ""
+            need = "必备" if item.required else "可选"
+            rows.append(f"| {mark} | {_section_link(item, docs)} | {need} | {_cell(item.length)} | {_cell(item.note)} |")
+    title, byline = document_title(genre)
+    outline = "\n".join([title, *([byline] if byline else []), *word.paragraph_texts(skeleton_texts(genre))])
+    button = blocks.copy_button(outline, "复制骨架全文", what="骨架全文")
+    return "\n".join(rows) + (
+        "\n\n序号按公文层次直接输入（一、（一）1.），不用 Word 自动编号。"
+        "已写好模板的部分链接到段落模板页；骨架全文包含这些模板的原文，尚无模板的部分以【填空项】标出。\n\n"
+        f'<p class="hb-skeleton-copy">{button}</p>'
+    )
+
+
+def _paragraphs(text: str) -> str:
+    return "\n\n".join(tidy(p) for p in text.split("\n\n"))
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    return "\n".join(f"- {_cell(i)}" for i in items)
+
+
+def page_part(slug: str, part: str) -> str:
+    """One part of a genre page, as Markdown."""
+    from . import downloads
+
+    genre = get_genre(slug)
+    if part == "about":
+        return (f"{_paragraphs(genre.what)}\n\n"
+                f"**谁来写。** {_paragraphs(genre.who)}\n\n"
+                f"**向谁报告。** {_paragraphs(genre.to_whom)}")
+    if part == "basis":
+        lines = []
+        for b in genre.basis:
+            issued = f"（{b.issued}）" if b.issued else ""
+            note = f"：{_cell(b.note)}" if b.note else ""
+            lines.append(f"- {b.name}{issued}{note}")
+        return f"{_paragraphs(genre.when)}\n\n依据：\n\n" + "\n".join(lines)
+    if part == "review":
+        return _bullets(genre.review)
+    if part == "mistakes":
+        return _bullets(genre.mistakes)
+    if part == "samples":
+        return _samples_list(genre)
+    if part == "download":
+        return (f"{downloads.link('genres', genre.slug, label='下载整篇骨架')}\n\n"
+                "Word 文件按 GB/T 9704—2012《党政机关公文格式》的正文格式设置：A4 纸，上 37 mm、下 35 mm、"
+                "左 28 mm、右 26 mm；标题 2 号小标宋体居中，正文 3 号仿宋体，一级标题黑体、二级标题楷体；"
+                "固定行距，首行缩进两字；页码 4 号半角宋体“— 1 —”，单页居右、双页居左。"
+                "文件只含正文和【填空项】，不含网页上的写作提示。电脑上没有方正小标宋、仿宋_GB2312 等字体时，"
+                "Word 会用宋体、仿宋等替代，可在“样式”中统一修改字体。")
+    raise HandbookError(f"macro genre({slug!r}, {part!r})", f"unknown part (one of {', '.join(PAGE_PARTS)})")
+
+
+def _samples_list(genre: Genre) -> str:
+    from . import downloads
+
+    samples = downloads._samples_module()
+    found = [s for s in samples.all_samples().values() if s.genre == genre.slug] if samples else []
+    if not found:
+        return '本类报告的样本正在整理，发布后列在这里和“[样本报告](../samples/index.md)”栏目中。'
+    lines = []
+    for s in found:
+        lines.append(f'- <a href="../../samples/{s.slug}/">{html.escape(s.title)}</a>（{s.year}年度） '
+                     f'{downloads.link("samples", s.slug, label="Word")}')
+    return "\n".join(lines)
+
+
+def index_table(docs: Path = paths.DOCS) -> str:
+    """The overview table of every report type (docs/genres/index.md)."""
+    rows = ["| 报告类型 | 报告主体 | 主要依据 | 必备部分 |", "| --- | --- | --- | --- |"]
+    for g in all_genres().values():
+        page = f"[{g.title}]({g.slug}.md)" if (docs / "genres" / f"{g.slug}.md").exists() else g.title
+        main = next((b for b in g.basis if b.name.startswith("《")), g.basis[0])
+        basis = main.name + (f"（{main.issued}）" if main.issued else "")
+        required = sum(1 for i in g.items() if i.required)
+        rows.append(f"| {page} | {_cell(g.subject)} | {_cell(basis)} | {required} 个 |")
+    return "\n".join(rows)
