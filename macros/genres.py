@@ -242,39 +242,72 @@ def document_title(genre: Genre) -> tuple[str, str]:
     return genre.doc_title, ""
 
 
-_H2_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
-def _numbered(paras: list[render.Paragraph], number: int) -> list[str | render.Paragraph] | None:
-    """The template with its leading （一） heading renumbered to its place, or None without one."""
+@dataclass(frozen=True)
+class Line:
+    """One row of a skeleton's outline: a part, or a section with its text."""
+    number: str            # typed number: "一、", "（一）" or ""
+    heading: str | None    # heading text without its number; None = no heading line
+    item: Item | None      # None for a part's own heading
+    required: bool
+    text: tuple[str | render.Paragraph, ...] = ()  # the section's text after its heading
+
+
+def _split_heading(paras: list[render.Paragraph]) -> tuple[str | None, str | None, list[render.Paragraph]]:
+    """A template's own leading heading: (its kind h1/h2, its text without the number, the rest)."""
+    from .word import paragraph_kind
+
     texts = [p for p in paras if not p.is_instruction]
-    if not texts or not _H2_RE.match(texts[0].plain()):
-        return None
-    first = _H2_RE.sub(f"（{NUMERALS[number]}）", texts[0].plain(), count=1)
-    return [first, *texts[1:]]
+    if texts and _HEADING_RE.match(texts[0].plain()):
+        first = texts[0].plain()
+        return paragraph_kind(first), _HEADING_RE.sub("", first, count=1), texts[1:]
+    return None, None, paras
+
+
+def outline(genre: Genre) -> list[Line]:
+    """The skeleton in order, numbered the one way the page and the Word file share.
+
+    A part gets the next 一、; its sections get （一）（二）… when there are
+    several (under the template's own heading when it has one, renumbered),
+    and no heading of their own when it is alone. A section outside any part
+    keeps a 一、 heading its template brings, renumbered in sequence. Numbers
+    are text, as the standard wants, never Word numbering.
+    """
+    lines: list[Line] = []
+    n1 = 0
+    for part in genre.skeleton:
+        if part.heading:
+            lines.append(Line(f"{NUMERALS[n1]}、", part.heading, None, part.required))
+            n1 += 1
+        for j, item in enumerate(part.items):
+            paras = section_paragraphs(genre, item.section)
+            if paras is None:  # not written yet: a slot says what goes here
+                kind, own, rest = None, None, [f"【{item.title}：{item.length}】"]
+            else:
+                kind, own, rest = _split_heading(paras)
+            if part.heading and len(part.items) > 1:
+                lines.append(Line(f"（{NUMERALS[j]}）", own or item.title, item, item.required, tuple(rest)))
+            elif part.heading:
+                lines.append(Line("", None, item, item.required, tuple(rest)))
+            elif kind == "h1":
+                lines.append(Line(f"{NUMERALS[n1]}、", own, item, item.required, tuple(rest)))
+                n1 += 1
+            else:
+                lines.append(Line("", None, item, item.required, tuple(paras if paras is not None else rest)))
+    return lines
 
 
 def skeleton_texts(genre: Genre) -> list[str | render.Paragraph]:
-    """The whole skeleton in order: numbered part headings (typed as text) and section text."""
+    """The whole skeleton as Word paragraphs: typed headings, then each section's text."""
     out: list[str | render.Paragraph] = []
-    number = 0
-    for part in genre.skeleton:
-        if part.heading:
-            out.append(f"{NUMERALS[number]}、{part.heading}")
-            number += 1
-        sub = 0
-        for item in part.items:
-            if item.section == "title":
-                continue  # it is the document's title
-            paras = section_paragraphs(genre, item.section)
-            numbered = _numbered(paras, sub) if paras else None
-            if numbered is not None:
-                out.extend(numbered)  # the template brings its own （一） heading
-            else:
-                if part.heading is not None and len(part.items) > 1:
-                    out.append(f"（{NUMERALS[sub]}）{item.title}")
-                out.extend(paras if paras else [f"【{item.title}：{item.length}】"])
-            sub += 1
+    for line in outline(genre):
+        if line.item is not None and line.item.section == "title":
+            continue  # it is the document's title
+        if line.heading is not None:
+            out.append(f"{line.number}{line.heading}")
+        out.extend(line.text)
     return out
 
 
@@ -310,19 +343,18 @@ def skeleton_table(slug: str, docs: Path = paths.DOCS) -> str:
 
     genre = get_genre(slug)
     rows = ["| 顺序 | 部分 | 必备 | 常见篇幅 | 说明 |", "| --- | --- | --- | --- | --- |"]
-    number = 0
-    for part in genre.skeleton:
-        if part.heading:
-            need = "必备" if part.required else "可选"
-            rows.append(f"| **{NUMERALS[number]}、** | **{_cell(part.heading)}** | {need} | | {_cell(part.note)} |")
-            number += 1
-        for sub, item in enumerate(part.items):
-            mark = f"（{NUMERALS[sub]}）" if part.heading and len(part.items) > 1 else ""
-            need = "必备" if item.required else "可选"
-            rows.append(f"| {mark} | {_section_link(item, docs)} | {need} | {_cell(item.length)} | {_cell(item.note)} |")
+    parts_notes = {p.heading: p.note for p in genre.skeleton if p.heading}
+    for line in outline(genre):
+        need = "必备" if line.required else "可选"
+        if line.item is None:
+            note = _cell(parts_notes.get(line.heading or "", ""))
+            rows.append(f"| **{line.number}** | **{_cell(line.heading or '')}** | {need} | | {note} |")
+        else:
+            item = line.item
+            rows.append(f"| {line.number} | {_section_link(item, docs)} | {need} | {_cell(item.length)} | {_cell(item.note)} |")
     title, byline = document_title(genre)
-    outline = "\n".join([title, *([byline] if byline else []), *word.paragraph_texts(skeleton_texts(genre))])
-    button = blocks.copy_button(outline, "复制骨架全文", what="骨架全文")
+    full = "\n".join([title, *([byline] if byline else []), *word.paragraph_texts(skeleton_texts(genre))])
+    button = blocks.copy_button(full, "复制骨架全文", what="骨架全文")
     return "\n".join(rows) + (
         "\n\n序号按公文层次直接输入（一、（一）1.），不用 Word 自动编号。"
         "已写好模板的部分链接到段落模板页；骨架全文包含这些模板的原文，尚无模板的部分以【填空项】标出。\n\n"
