@@ -37,6 +37,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return run_check(args)
 
 
+def _cmd_samples_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest_file
+
+    for out in ingest_file(Path(args.raw), args.slug, genre=args.genre, year=args.year, level=args.level):
+        print(out)
+    return 0
+
+
+def _cmd_anonymise(args: argparse.Namespace) -> int:
+    import json
+
+    from .anonymise import find_in_file
+
+    items = find_in_file(args.file)
+    if args.json:
+        print(json.dumps([it.as_dict() for it in items], ensure_ascii=False))
+    else:
+        for it in items:
+            print(f"{it.start}\t{it.end}\t{it.category}\t{it.text}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m macros",
@@ -56,6 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", help="the report year the draft covers (e.g. 2024)")
     p.add_argument("--json", action="store_true", help="print a JSON array of {start, end, rule, message, suggestion}")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("samples", help="sample reports: ingest a raw report into templates/samples/")
+    ssub = p.add_subparsers(dest="samples_command", metavar="SUBCOMMAND")
+    q = ssub.add_parser("ingest", help="clean, anonymise and annotate a raw report; write <slug>.yml and <slug>.review.md")
+    q.add_argument("raw", help="the raw report: UTF-8 or GBK/GB18030 text, or .docx")
+    q.add_argument("--slug", required=True, help="the sample's slug, e.g. 2023-finance-head-duty")
+    q.add_argument("--genre", help="report type slug (default: guessed from the title)")
+    q.add_argument("--year", type=int, help="report year (default: from the title)")
+    q.add_argument("--level", choices=("province", "city", "county"), help="level of the unit (default: guessed)")
+    q.set_defaults(func=_cmd_samples_ingest)
+
+    p = sub.add_parser("anonymise", help="list identifying items (names, places, units, numbers …) in a file")
+    p.add_argument("file", help="UTF-8 or GBK/GB18030 text, or .docx")
+    p.add_argument("--json", action="store_true", help="print a JSON array of {start, end, category, text}")
+    p.set_defaults(func=_cmd_anonymise)
     return parser
 
 
