@@ -196,7 +196,7 @@ def test_bad_genre_stops_the_build_with_one_line(tmp_path):
 def test_genre_page_has_the_sections_in_order(soup, site_dir, slug):
     page = soup(f"genres/{slug}/")
     article = page.select_one("article")
-    assert article.h1.get_text(strip=True) == genres.get_genre(slug).title
+    assert article.h1.get_text(strip=True).rstrip("¶") == genres.get_genre(slug).title
     assert [h.get_text("", strip=True).rstrip("¶") for h in article.select("h2")] == PAGE_SECTIONS
     # Skeleton: one row per section, linked exactly when the section's page exists.
     g = genres.get_genre(slug)
@@ -214,8 +214,15 @@ def test_genre_page_has_the_sections_in_order(soup, site_dir, slug):
     assert copied.splitlines()[0] == genres.document_title(g)[0]
     assert not any(ch in copied for ch in render.MARKERS)
     # Word: the whole skeleton, linked from the page and built.
-    link = article.select_one("a.hb-download")
+    link = article.select("a.hb-download")[-1]
     assert link["href"] == f"../../downloads/genres/{slug}.docx"
+    # Every relative link of the page (samples, sections, downloads) lands on a built file.
+    page_dir = site_dir / "genres" / slug
+    for a in article.select("a[href]"):
+        href = a["href"].split("#")[0]
+        if href and not href.startswith(("http:", "https:", "mailto:")):
+            target = (page_dir / href).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (slug, a["href"])
     data = (site_dir / "downloads" / "genres" / f"{slug}.docx").read_bytes()
     paras = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
     assert paras == copied.splitlines()  # the file and the copied text agree paragraph for paragraph
