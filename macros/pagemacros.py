@@ -10,6 +10,7 @@ from typing import Callable
 
 from . import blocks, sections
 from . import downloads, genres  # word+genres helper
+from . import tools_pages  # tools helper
 
 
 
@@ -70,4 +71,6 @@ MACROS: dict[str, Callable[..., str]] = {
     "genre": lambda slug, part: genres.page_part(slug, part),
     "genre_index": lambda: genres.index_table(),
     "word_download": downloads.link,
+    "check_tool": tools_pages.check_tool,  # tools helper
+    "draft_tool": tools_pages.draft_tool,  # tools helper
 }

@@ -128,6 +128,14 @@ def render_variant(tpl: SectionTemplate, variant_id: str | None = None) -> list[
     return _run(tpl, _context(tpl, variant, variant.year, values), f"variant {variant.id!r}")
 
 
+def render_for_tool(tpl: SectionTemplate, variant_id: str, year: int) -> list[render.Paragraph]:
+    """The template for the drafting tool: one report year, every slot left blank
+    as a marker that carries the slot's NAME (the tool fills it in the browser)."""
+    variant = tpl.variant(variant_id)
+    values = {s.name: render.slot_label(s.name) for s in tpl.slots}
+    return _run(tpl, _context(tpl, variant, year, values), f"variant {variant.id!r}, year {year}")
+
+
 def render_example(tpl: SectionTemplate, set_slug: str) -> list[render.Paragraph]:
     """The template filled with an example value set; values stay marked."""
     sets = example_sets(tpl.root)

@@ -100,3 +100,5 @@ def fix_page_html(output: str, src: str) -> str:
 def post_build(config: Any) -> None:
     search.patch_search_worker(Path(config["site_dir"]))
     downloads.write_all(Path(config["site_dir"]))  # Word files + word-kit.js
+    from . import tools_pages
+    tools_pages.write_assets(Path(config["site_dir"]))  # check-rules.js, draft-data.js

@@ -433,3 +433,212 @@
 
   window.HandbookChecker = { check: check, cpLen: cpLen };
 })();
+
+/* The checker page (/tools/check/). */
+(function () {
+  "use strict";
+  var root = document.getElementById("hb-checker");
+  if (!root) return;
+
+  var RULE_LABELS = { placeholder: "填空遗留", stale: "提法过时", misquote: "提法错引", numbering: "序号", punctuation: "标点" };
+  var $ = function (id) { return document.getElementById(id); };
+  var input = $("hb-check-input"), year = $("hb-check-year"), fileInput = $("hb-check-file");
+  var status = $("hb-check-status"), output = $("hb-check-output"), list = $("hb-check-list");
+  var nav = root.querySelector(".hb-check__nav"), current = $("hb-check-current");
+  var findings = [], anchors = [], pos = -1, timer = null, yearTouched = false;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function lineOf(cps, offset) {
+    var line = 1, col = 1;
+    for (var i = 0; i < offset; i++) { if (cps[i] === "\n") { line++; col = 1; } else col++; }
+    return [line, col];
+  }
+
+  // The text with every finding marked. Findings may overlap: the text is cut
+  // at every start and end, and each piece is marked by the findings covering it.
+  function render(text) {
+    var cps = Array.from(text), points = [0, cps.length];
+    findings.forEach(function (f) { points.push(f.start, f.end); });
+    points = points.filter(function (p, i, a) { return a.indexOf(p) === i; }).sort(function (a, b) { return a - b; });
+    output.textContent = "";
+    anchors = findings.map(function () { return null; });
+    for (var k = 0; k + 1 < points.length; k++) {
+      var a = points[k], b = points[k + 1], piece = cps.slice(a, b).join(""), covering = [];
+      findings.forEach(function (f, i) { if (f.start <= a && f.end >= b) covering.push(i); });
+      if (!covering.length) { output.appendChild(document.createTextNode(piece)); continue; }
+      var mark = el("mark", "hb-find hb-find--" + findings[covering[0]].rule, piece);
+      mark.setAttribute("data-finding", covering.join(" "));
+      mark.tabIndex = -1;
+      mark.title = covering.map(function (i) { return findings[i].message; }).join("；");
+      covering.forEach(function (i) { if (anchors[i] === null && findings[i].start === a) anchors[i] = mark; });
+      output.appendChild(mark);
+    }
+    list.textContent = "";
+    findings.forEach(function (f, i) {
+      var lc = lineOf(cps, f.start), li = el("li", "hb-check__item hb-find--" + f.rule);
+      var button = el("button", "hb-check__goto");
+      button.type = "button";
+      button.setAttribute("data-index", String(i));
+      button.appendChild(el("span", "hb-check__rule", RULE_LABELS[f.rule] || f.rule));
+      button.appendChild(el("span", "hb-check__where", "第" + lc[0] + "行第" + lc[1] + "字"));
+      button.appendChild(el("span", "hb-check__msg", f.message));
+      button.appendChild(el("span", "hb-check__sugg", "→ " + f.suggestion));
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+  }
+
+  function run() {
+    timer = null;
+    var text = input.value, y = parseInt(year.value, 10);
+    if (!yearTouched) {
+      var m = /((?:19|20)[0-9]{2})年度/.exec(text.slice(0, 300));
+      if (m && year.querySelector('option[value="' + m[1] + '"]')) { year.value = m[1]; y = parseInt(m[1], 10); }
+    }
+    findings = text.trim() ? window.HandbookChecker.check(text, y) : [];
+    pos = -1;
+    render(text);
+    nav.hidden = findings.length === 0;
+    current.textContent = "";
+    if (!text.trim()) status.textContent = "";
+    else if (!findings.length) status.textContent = "未发现问题（" + y + "年度）。";
+    else {
+      var counts = {};
+      findings.forEach(function (f) { counts[f.rule] = (counts[f.rule] || 0) + 1; });
+      status.textContent = "发现 " + findings.length + " 处问题（" + y + "年度）：" + Object.keys(counts).map(function (r) {
+        return (RULE_LABELS[r] || r) + " " + counts[r];
+      }).join("，") + "。按 N / P 或点按钮逐处查看。";
+    }
+  }
+
+  function schedule() {
+    if (timer) window.clearTimeout(timer);
+    timer = window.setTimeout(run, 200);
+  }
+
+  function go(i) {
+    if (!findings.length) return;
+    pos = (i + findings.length) % findings.length;
+    var f = findings[pos], mark = anchors[pos];
+    root.querySelectorAll(".hb-find--current").forEach(function (m) { m.classList.remove("hb-find--current"); });
+    if (mark) {
+      mark.classList.add("hb-find--current");
+      mark.focus({ preventScroll: true });
+      mark.scrollIntoView({ block: "center" });
+    }
+    current.textContent = "第 " + (pos + 1) + " / " + findings.length + " 处：" + f.message + " → " + f.suggestion;
+  }
+
+  // Reading files: text (UTF-8, else GB18030) and .docx (word/document.xml).
+  function decodeText(bytes) {
+    var text;
+    try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
+    catch (e) { text = new TextDecoder("gb18030").decode(bytes); }
+    return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  }
+
+  function inflate(data) {
+    var stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  // The one file a .docx needs for its text, found through the zip's central directory.
+  function unzipEntry(bytes, wanted) {
+    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), eocd = -1;
+    for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+      if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    }
+    if (eocd < 0) return Promise.reject(new Error("不是有效的 .docx 文件"));
+    var count = view.getUint16(eocd + 10, true), p = view.getUint32(eocd + 16, true);
+    var utf8 = new TextDecoder("utf-8");
+    for (var n = 0; n < count; n++) {
+      if (view.getUint32(p, true) !== 0x02014b50) break;
+      var method = view.getUint16(p + 10, true), size = view.getUint32(p + 20, true);
+      var nameLen = view.getUint16(p + 28, true), extraLen = view.getUint16(p + 30, true);
+      var commentLen = view.getUint16(p + 32, true), local = view.getUint32(p + 42, true);
+      var name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      if (name === wanted) {
+        var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+        var raw = bytes.subarray(start, start + size);
+        if (method === 0) return Promise.resolve(raw);
+        if (method === 8) return inflate(raw);
+        return Promise.reject(new Error("不支持的压缩方式"));
+      }
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    return Promise.reject(new Error("文件中没有 word/document.xml"));
+  }
+
+  // Paragraph texts as python-docx reads them: w:t, tabs and breaks, one line a paragraph.
+  function docxText(xmlBytes) {
+    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(xmlBytes), "application/xml");
+    var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    var body = doc.getElementsByTagNameNS(W, "body")[0];
+    if (!body) throw new Error("不是有效的 .docx 文件");
+    var lines = [];
+    Array.prototype.forEach.call(body.children, function (p) {
+      if (p.localName !== "p" || p.namespaceURI !== W) return;
+      var parts = [];
+      var walker = doc.createTreeWalker(p, NodeFilter.SHOW_ELEMENT);
+      while (walker.nextNode()) {
+        var node = walker.currentNode;
+        if (node.namespaceURI !== W) continue;
+        if (node.localName === "t") parts.push(node.textContent);
+        else if (node.localName === "tab" && node.parentNode.localName === "r") parts.push("\t");
+        else if (node.localName === "br" || node.localName === "cr") parts.push("\n");
+      }
+      lines.push(parts.join(""));
+    });
+    return lines.join("\n");
+  }
+
+  function readFile(file) {
+    return file.arrayBuffer().then(function (buf) {
+      var bytes = new Uint8Array(buf);
+      if (!bytes.length) throw new Error("文件是空的");
+      var isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+      if (isZip || /\.docx$/i.test(file.name)) return unzipEntry(bytes, "word/document.xml").then(docxText);
+      if (bytes.indexOf(0) !== -1) throw new Error("不是文本文件");
+      return decodeText(bytes);
+    });
+  }
+
+  input.addEventListener("input", schedule);
+  year.addEventListener("change", function () { yearTouched = true; run(); });
+  $("hb-check-clear").addEventListener("click", function () {
+    input.value = ""; fileInput.value = ""; yearTouched = false; run(); input.focus();
+  });
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
+    if (!file) return;
+    status.textContent = "正在读取 " + file.name + " …";
+    readFile(file).then(function (text) {
+      input.value = text;
+      run();
+    }, function (err) {
+      status.textContent = "无法读取 " + file.name + "：" + err.message;
+    });
+  });
+  $("hb-check-next").addEventListener("click", function () { go(pos + 1); });
+  $("hb-check-prev").addEventListener("click", function () { go(pos - 1); });
+  list.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest(".hb-check__goto") : null;
+    if (b) go(parseInt(b.getAttribute("data-index"), 10));
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    var t = e.target, tag = t && t.tagName;
+    if (tag === "TEXTAREA" || tag === "INPUT" || tag === "SELECT" || (t && t.isContentEditable)) return;
+    var k = e.key.toLowerCase();
+    if (k === "n" || k === "j") { go(pos + 1); e.preventDefault(); e.stopPropagation(); }
+    else if (k === "p" || k === "k") { go(pos - 1); e.preventDefault(); e.stopPropagation(); }
+  }, true);
+  window.HandbookChecker.readFile = readFile;
+  if (input.value) run();
+})();

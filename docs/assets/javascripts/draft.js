@@ -1,0 +1,499 @@
+/* 述职述廉报告写作手册: the draft assembler (起草助手), /tools/draft/.
+ *
+ * Reads window.HANDBOOK_DRAFT_DATA (draft-data.js, generated at build time
+ * from the section templates: one rendering per section, variant and report
+ * year, slots left as names) and window.HANDBOOK_WORD_KIT (word-kit.js, the
+ * GB/T 9704 .docx parts of macros/word.py). The assembly mirrors
+ * macros/genres.py skeleton_texts: part headings 一、, sections renumbered
+ * （一）（二） in their part.
+ *
+ * Values stay in this browser (localStorage) and nowhere else. Everything the
+ * user types is inserted as text (textContent, setAttribute, XML-escaped in
+ * Word), never as HTML. Copy buttons reuse handbook.js (.hb-copy, data-copy). */
+(function () {
+  "use strict";
+  var root = document.getElementById("hb-draft");
+  if (!root) return;
+  var DATA = window.HANDBOOK_DRAFT_DATA, KIT = window.HANDBOOK_WORD_KIT;
+  var $ = function (id) { return document.getElementById(id); };
+  var status = $("hb-draft-status");
+  if (!DATA) { status.textContent = "起草助手的数据没有加载（draft-data.js）。"; return; }
+
+  var STORE = "handbook-draft-v1";
+  var H2_RE = /^[（(][一二三四五六七八九十]+[）)]/;
+  var genreSelect = $("hb-draft-genre"), variantSelect = $("hb-draft-variant");
+  var fieldsBox = $("hb-draft-fields"), sectionList = $("hb-draft-sections"), preview = $("hb-draft-preview");
+  var hintsBox = $("hb-draft-hints");
+  var state = load();
+
+  function load() {
+    var saved = null;
+    try { saved = JSON.parse(window.localStorage.getItem(STORE) || "null"); } catch (e) { saved = null; }
+    var s = saved && typeof saved === "object" ? saved : {};
+    return {
+      genre: typeof s.genre === "string" ? s.genre : DATA.genres[0].slug,
+      variant: typeof s.variant === "string" ? s.variant : "",
+      values: s.values && typeof s.values === "object" ? s.values : {},
+      layout: s.layout && typeof s.layout === "object" ? s.layout : {},
+      hints: s.hints !== false
+    };
+  }
+
+  function save() {
+    try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* private mode: keep in memory */ }
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function genre() {
+    for (var i = 0; i < DATA.genres.length; i++) if (DATA.genres[i].slug === state.genre) return DATA.genres[i];
+    state.genre = DATA.genres[0].slug;
+    return DATA.genres[0];
+  }
+
+  function variantOf(item) {
+    var sec = DATA.sections[item.section];
+    if (!sec) return null;
+    return sec.variants[state.variant] ? state.variant : item.variant;
+  }
+
+  function reportYear() {
+    var y = parseInt(state.values.year, 10), years = DATA.years;
+    if (!(y >= 1000 && y <= 9999)) y = DATA.default_year;
+    return Math.min(Math.max(y, years[0]), years[years.length - 1]);
+  }
+
+  function rendering(item) {
+    var sec = DATA.sections[item.section], v = variantOf(item);
+    if (!sec || !v) return null;
+    return DATA.renderings[sec.variants[v][String(reportYear())]];
+  }
+
+  // The genre's layout in this browser: per part, the order of its sections and which are left out.
+  function layout(g) {
+    var saved = state.layout[g.slug] || {}, parts = [];
+    g.parts.forEach(function (part, pi) {
+      var names = part.items.map(function (it) { return it.section; });
+      var order = Array.isArray(saved.order && saved.order[pi]) ? saved.order[pi].filter(function (n) {
+        return names.indexOf(n) !== -1;
+      }) : [];
+      names.forEach(function (n) { if (order.indexOf(n) === -1) order.push(n); });
+      parts.push(order);
+    });
+    var dropped = Array.isArray(saved.dropped) ? saved.dropped : [];
+    return { order: parts, dropped: dropped };
+  }
+
+  function setLayout(g, lay) {
+    state.layout[g.slug] = lay;
+    save();
+  }
+
+  function itemOf(g, pi, name) {
+    var items = g.parts[pi].items;
+    for (var i = 0; i < items.length; i++) if (items[i].section === name) return items[i];
+    return null;
+  }
+
+  // --- assembling ------------------------------------------------------------
+
+  // Blocks: {section, title, kind: "title"|"heading"|"section", paras: [[seg…]…]}.
+  function assemble() {
+    var g = genre(), lay = layout(g), blocks = [], number = 0, titleParas = null;
+    g.parts.forEach(function (part, pi) {
+      var included = lay.order[pi].filter(function (n) {
+        var it = itemOf(g, pi, n);
+        return it.required || lay.dropped.indexOf(n) === -1;
+      });
+      if (!included.length) return;
+      if (part.heading) {
+        blocks.push({ kind: "heading", section: null, title: part.heading,
+                      paras: [[["t", DATA.numerals.charAt(number) + "、" + part.heading]]] });
+        number++;
+      }
+      var body = included.filter(function (n) { return n !== "title"; }), sub = 0;
+      included.forEach(function (n) {
+        var it = itemOf(g, pi, n), paras = rendering(it);
+        if (n === "title") { titleParas = paras; return; }
+        var out = [];
+        var texts = paras ? paras.filter(function (p) { return !isInstruction(p); }) : [];
+        var first = texts.length ? texts[0] : null;
+        var firstText = first ? firstTextSegment(first) : null;
+        if (firstText && H2_RE.test(firstText[1])) {
+          out = paras.map(function (p) {
+            if (p !== first) return p;
+            return p.map(function (seg) {
+              return seg === firstText ? ["t", seg[1].replace(H2_RE, "（" + DATA.numerals.charAt(sub) + "）")] : seg;
+            });
+          });
+        } else {
+          if (part.heading && body.length > 1) out.push([["t", "（" + DATA.numerals.charAt(sub) + "）" + it.title]]);
+          out = out.concat(paras ? paras : [[["t", "【" + it.title + "：" + it.length + "】"]]]);
+        }
+        blocks.push({ kind: "section", section: n, title: it.title, paras: out });
+        sub++;
+      });
+    });
+    var title = titleParas ? titleParas : [g.doc_title];
+    blocks.unshift({ kind: "title", section: "title", title: "标题", paras: title });
+    return blocks;
+  }
+
+  function isInstruction(p) {
+    return p.every(function (seg) { return seg[0] === "h" || !seg[1].trim(); });
+  }
+
+  function firstTextSegment(p) {
+    for (var i = 0; i < p.length; i++) if (p[i][0] !== "h") return p[i][0] === "t" ? p[i] : null;
+    return null;
+  }
+
+  function slotText(name) {
+    var v = state.values[name];
+    if (v !== undefined && v !== null && String(v).trim() !== "") return String(v).trim();
+    var slot = DATA.slots[name];
+    return "【" + (slot ? slot.label : name) + "】";
+  }
+
+  function plainPara(p) {
+    return p.map(function (seg) { return seg[0] === "h" ? "" : seg[0] === "s" ? slotText(seg[1]) : seg[1]; }).join("").trim();
+  }
+
+  function blockLines(block) {
+    return block.paras.filter(function (p) { return !isInstruction(p); }).map(plainPara).filter(Boolean);
+  }
+
+  function draftLines(blocks) {
+    var lines = [];
+    blocks.forEach(function (b) { lines = lines.concat(blockLines(b)); });
+    return lines;
+  }
+
+  // --- the form ----------------------------------------------------------------
+
+  function usedSlots(g) {
+    var names = [];
+    function add(n) { if (names.indexOf(n) === -1 && DATA.slots[n]) names.push(n); }
+    g.doc_title.forEach(function (seg) { if (seg[0] === "s") add(seg[1]); });
+    g.parts.forEach(function (part) {
+      part.items.forEach(function (it) {
+        var sec = DATA.sections[it.section];
+        if (sec) sec.slots.forEach(add);
+      });
+    });
+    names.sort(function (a, b) { return (a === "year" ? -1 : 0) - (b === "year" ? -1 : 0); });
+    return names;
+  }
+
+  function buildForm() {
+    var g = genre();
+    genreSelect.textContent = "";
+    DATA.genres.forEach(function (x) {
+      var o = el("option", null, x.title);
+      o.value = x.slug;
+      genreSelect.appendChild(o);
+    });
+    genreSelect.value = g.slug;
+    variantSelect.textContent = "";
+    g.variants.forEach(function (v) {
+      var o = el("option", null, v.label);
+      o.value = v.id;
+      variantSelect.appendChild(o);
+    });
+    if (!g.variants.some(function (v) { return v.id === state.variant; })) state.variant = g.variants[0].id;
+    variantSelect.value = state.variant;
+
+    fieldsBox.textContent = "";
+    usedSlots(g).forEach(function (name) {
+      var slot = DATA.slots[name], id = "hb-draft-slot-" + name, wrap = el("div", "hb-draft__field");
+      var label = el("label", null, slot.label);
+      label.htmlFor = id;
+      var input;
+      if (slot.type === "choice") {
+        input = el("select");
+        input.appendChild(el("option", null, "（请选择）")).value = "";
+        slot.choices.forEach(function (c) { input.appendChild(el("option", null, c)).value = c; });
+      } else {
+        input = el("input");
+        input.type = "text";
+        if (slot.type === "year" || slot.type === "count") input.inputMode = "numeric";
+        input.placeholder = "例：" + slot.example;
+      }
+      input.id = id;
+      input.name = name;
+      input.className = "hb-draft__input";
+      input.value = state.values[name] !== undefined ? String(state.values[name]) : "";
+      var help = el("small", "hb-draft__hint", slot.hint);
+      help.id = id + "-hint";
+      input.setAttribute("aria-describedby", help.id);
+      input.addEventListener("input", function () {
+        state.values[name] = input.value;
+        save();
+        renderPreview();
+      });
+      wrap.appendChild(label);
+      wrap.appendChild(input);
+      wrap.appendChild(help);
+      fieldsBox.appendChild(wrap);
+    });
+    buildSections();
+  }
+
+  function buildSections() {
+    var g = genre(), lay = layout(g);
+    sectionList.textContent = "";
+    g.parts.forEach(function (part, pi) {
+      var group = el("li", "hb-draft__part");
+      if (part.heading) group.appendChild(el("span", "hb-draft__part-title", part.heading));
+      var inner = el("ol", "hb-draft__items");
+      lay.order[pi].forEach(function (name, idx) {
+        var it = itemOf(g, pi, name), li = el("li", "hb-draft__item");
+        var id = "hb-draft-use-" + name, box = el("input");
+        box.type = "checkbox";
+        box.id = id;
+        box.checked = it.required || lay.dropped.indexOf(name) === -1;
+        box.disabled = it.required;
+        box.addEventListener("change", function () {
+          var l = layout(g), at = l.dropped.indexOf(name);
+          if (box.checked && at !== -1) l.dropped.splice(at, 1);
+          if (!box.checked && at === -1) l.dropped.push(name);
+          setLayout(g, l);
+          renderPreview();
+        });
+        var label = el("label", null, it.title + (it.required ? "" : "（可选）"));
+        label.htmlFor = id;
+        li.appendChild(box);
+        li.appendChild(label);
+        [["↑", -1, "上移"], ["↓", 1, "下移"]].forEach(function (spec) {
+          var b = el("button", "hb-draft__move", spec[0]);
+          b.type = "button";
+          b.setAttribute("aria-label", spec[2] + "“" + it.title + "”");
+          b.disabled = idx + spec[1] < 0 || idx + spec[1] >= lay.order[pi].length;
+          b.addEventListener("click", function () {
+            var l = layout(g), order = l.order[pi], i = order.indexOf(name), j = i + spec[1];
+            order[i] = order[j];
+            order[j] = name;
+            setLayout(g, l);
+            buildSections();
+            renderPreview();
+            var again = sectionList.querySelector('button[aria-label="' + b.getAttribute("aria-label") + '"]');
+            if (again && !again.disabled) again.focus();
+          });
+          li.appendChild(b);
+        });
+        inner.appendChild(li);
+      });
+      group.appendChild(inner);
+      sectionList.appendChild(group);
+    });
+  }
+
+  // --- the preview ---------------------------------------------------------------
+
+  function copyButton(text, label, what) {
+    var b = el("button", "hb-copy");
+    b.type = "button";
+    b.setAttribute("data-copy", text);
+    b.title = "复制" + what + "的纯文本（不含写作提示）";
+    b.appendChild(el("span", "hb-copy__text", label));
+    return b;
+  }
+
+  function renderPreview() {
+    var blocks = assemble(), showHints = hintsBox.checked;
+    preview.textContent = "";
+    blocks.forEach(function (b) {
+      var box = el("section", "hb-draft__block hb-draft__block--" + b.kind);
+      if (b.section) box.setAttribute("data-section", b.section);
+      if (b.kind === "section") {
+        var bar = el("div", "hb-draft__bar");
+        bar.appendChild(el("span", "hb-draft__caption", b.title));
+        bar.appendChild(copyButton(blockLines(b).join("\n"), "复制本段", "“" + b.title + "”"));
+        box.appendChild(bar);
+      }
+      var titleDone = false;
+      b.paras.forEach(function (p) {
+        var instruction = isInstruction(p);
+        if (instruction && !showHints) return;
+        var cls = instruction ? "hb-hint hb-hint--block" : "";
+        if (b.kind === "title" && !instruction) { cls = titleDone ? "hb-draft__byline" : "hb-draft__title"; titleDone = true; }
+        if (b.kind === "heading") cls = "hb-draft__h1";
+        var para = el("p", cls);
+        p.forEach(function (seg) {
+          if (seg[0] === "t") para.appendChild(document.createTextNode(seg[1]));
+          else if (seg[0] === "s") {
+            var v = state.values[seg[1]], filled = v !== undefined && String(v).trim() !== "";
+            para.appendChild(el(filled ? "mark" : "span", filled ? "hb-fill" : "hb-slot", slotText(seg[1])));
+          } else if (showHints) {
+            var h = el("span", "hb-hint");
+            h.appendChild(el("span", "hb-hint__tag", "提示"));
+            h.appendChild(document.createTextNode(seg[1]));
+            para.appendChild(h);
+          }
+        });
+        box.appendChild(para);
+      });
+      preview.appendChild(box);
+    });
+    var lines = draftLines(blocks);
+    var copyAll = $("hb-draft-copy");
+    copyAll.classList.add("hb-copy");
+    copyAll.setAttribute("data-copy", lines.join("\n"));
+    if (!copyAll.querySelector(".hb-copy__text")) {
+      var label = el("span", "hb-copy__text", copyAll.textContent);
+      copyAll.textContent = "";
+      copyAll.appendChild(label);
+    }
+    var left = lines.join("").match(/【[^【】]*】/g);
+    status.textContent = left ? "还有 " + left.length + " 处【填空项】待填写或改写。" : "全部填空项已填写。";
+  }
+
+  // --- Word (.docx): the kit's parts, paragraph XML, and a small zip writer ---
+
+  function xmlEscape(s) {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  }
+
+  function kindOf(text) {
+    for (var i = 0; i < KIT.levels.length; i++) if (new RegExp(KIT.levels[i].pattern).test(text)) return KIT.levels[i].kind;
+    return "body";
+  }
+
+  function runs(kind, text) {
+    if (KIT.runs[kind] === KIT.punctuation_runs[kind]) return KIT.runs[kind].replace(KIT.text_placeholder, xmlEscape(text));
+    var marks = KIT.punctuation, out = "", piece = "", isMark = null;
+    function flush() {
+      if (!piece) return;
+      var tpl = isMark ? KIT.punctuation_runs[kind] : KIT.runs[kind];
+      out += tpl.replace(KIT.text_placeholder, xmlEscape(piece));
+      piece = "";
+    }
+    Array.from(text).forEach(function (ch) {
+      var m = marks.indexOf(ch) !== -1;
+      if (m !== isMark) { flush(); isMark = m; }
+      piece += ch;
+    });
+    flush();
+    return out;
+  }
+
+  function paragraphXml(kind, text) {
+    var pieces = [[kind, text]];
+    if (KIT.lead_kinds.indexOf(kind) !== -1) {
+      var end = text.indexOf(KIT.lead_end);
+      if (end >= 0 && end < text.length - 1) pieces = [[kind, text.slice(0, end + 1)], ["body", text.slice(end + 1)]];
+    }
+    return KIT.shells[kind].replace(KIT.runs_placeholder, pieces.map(function (p) { return runs(p[0], p[1]); }).join(""));
+  }
+
+  var CRC_TABLE = (function () {
+    var t = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      t[n] = c >>> 0;
+    }
+    return t;
+  })();
+
+  function crc32(bytes) {
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+
+  // A zip with every entry STORED (no compression): enough for Word, no library needed.
+  function zip(files) {
+    var enc = new TextEncoder(), chunks = [], central = [], offset = 0;
+    var DOS_TIME = 0, DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+    function header(size) { return { buf: new Uint8Array(size), view: null }; }
+    files.forEach(function (f) {
+      var name = enc.encode(f[0]), data = enc.encode(f[1]), crc = crc32(data);
+      var h = header(30 + name.length), v = new DataView(h.buf.buffer);
+      v.setUint32(0, 0x04034b50, true); v.setUint16(4, 20, true); v.setUint16(6, 0x0800, true);
+      v.setUint16(8, 0, true); v.setUint16(10, DOS_TIME, true); v.setUint16(12, DOS_DATE, true);
+      v.setUint32(14, crc, true); v.setUint32(18, data.length, true); v.setUint32(22, data.length, true);
+      v.setUint16(26, name.length, true); v.setUint16(28, 0, true);
+      h.buf.set(name, 30);
+      var c = header(46 + name.length), cv = new DataView(c.buf.buffer);
+      cv.setUint32(0, 0x02014b50, true); cv.setUint16(4, 20, true); cv.setUint16(6, 20, true);
+      cv.setUint16(8, 0x0800, true); cv.setUint16(10, 0, true); cv.setUint16(12, DOS_TIME, true);
+      cv.setUint16(14, DOS_DATE, true); cv.setUint32(16, crc, true); cv.setUint32(20, data.length, true);
+      cv.setUint32(24, data.length, true); cv.setUint16(28, name.length, true);
+      cv.setUint32(38, 0o644 << 16, true); cv.setUint32(42, offset, true);
+      c.buf.set(name, 46);
+      chunks.push(h.buf, data);
+      central.push(c.buf);
+      offset += h.buf.length + data.length;
+    });
+    var size = central.reduce(function (n, c) { return n + c.length; }, 0);
+    var end = new Uint8Array(22), ev = new DataView(end.buffer);
+    ev.setUint32(0, 0x06054b50, true); ev.setUint16(8, files.length, true); ev.setUint16(10, files.length, true);
+    ev.setUint32(12, size, true); ev.setUint32(16, offset, true);
+    return new Blob(chunks.concat(central, [end]), {
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    });
+  }
+
+  function docx() {
+    var blocks = assemble(), titleBlock = blocks[0], xml = "";
+    var titleLines = blockLines(titleBlock), title = titleLines[0] || "", byline = titleLines.slice(1);
+    xml += title ? paragraphXml("title", title) : "";
+    byline.forEach(function (t) { xml += paragraphXml("byline", t); });
+    draftLines(blocks.slice(1)).forEach(function (t) { xml += paragraphXml(kindOf(t), t); });
+    var files = Object.keys(KIT.parts).map(function (name) {
+      var text = KIT.parts[name];
+      if (name === "word/document.xml") text = text.replace(KIT.body_placeholder, xml);
+      if (name === "docProps/core.xml") text = text.replace(KIT.title_placeholder, xmlEscape(title.split(/\s+/).join(" ")));
+      return [name, text];
+    });
+    return { blob: zip(files), title: title };
+  }
+
+  function download() {
+    if (!KIT) { status.textContent = "Word 格式数据没有加载（word-kit.js）。"; return; }
+    var d = docx(), a = document.createElement("a");
+    var name = (d.title || "初稿").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "").slice(0, 60) || "初稿";
+    a.href = URL.createObjectURL(d.blob);
+    a.download = name + ".docx";
+    document.body.appendChild(a);
+    a.click();
+    window.setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    status.textContent = "已生成 " + name + ".docx。";
+  }
+
+  // --- wiring ------------------------------------------------------------------
+
+  genreSelect.addEventListener("change", function () {
+    state.genre = genreSelect.value;
+    state.variant = "";
+    save();
+    buildForm();
+    renderPreview();
+  });
+  variantSelect.addEventListener("change", function () {
+    state.variant = variantSelect.value;
+    save();
+    renderPreview();
+  });
+  hintsBox.checked = state.hints;
+  hintsBox.addEventListener("change", function () { state.hints = hintsBox.checked; save(); renderPreview(); });
+  $("hb-draft-docx").addEventListener("click", download);
+  $("hb-draft-clear").addEventListener("click", function () {
+    try { window.localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
+    state = { genre: state.genre, variant: "", values: {}, layout: {}, hints: true };
+    hintsBox.checked = true;
+    buildForm();
+    renderPreview();
+    status.textContent = "已清空本机保存的填写内容。";
+  });
+
+  buildForm();
+  renderPreview();
+  window.HandbookDraft = { assemble: assemble, lines: function () { return draftLines(assemble()); }, docx: docx };
+})();
