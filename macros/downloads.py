@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import genres, render, sections, word
+from . import genres, render, samples, sections, word
 from .errors import HandbookError
 
 FOLDER = "downloads"
@@ -71,19 +71,7 @@ def _genre_downloads() -> list[Download]:
     return out
 
 
-def _samples_module():
-    """The samples module, when the samples work is in the tree."""
-    try:
-        from . import samples
-    except ImportError:
-        return None
-    return samples
-
-
 def _sample_downloads() -> list[Download]:
-    samples = _samples_module()
-    if samples is None:
-        return []
     out = []
     for s in samples.all_samples().values():
         titles = [p.text for p in s.paragraphs if p.kind == "title"] or [s.title]
