@@ -124,3 +124,218 @@ def test_unknown_section_and_variant_are_named():
         sections.render_variant(sections.get_section("opening"), "nope")
     with pytest.raises(HandbookError, match="unknown example set 'nope'"):
         sections.render_example(sections.get_section("opening"), "nope")
+
+
+# ---------------------------------------------------------------------------
+# Every agreed section has a template; snapshots of every filled example
+# ---------------------------------------------------------------------------
+
+import os  # noqa: E402
+import re  # noqa: E402
+
+AGREED = ["title", "opening", "political-building", "primary-responsibility", "ideology", "organisation",
+          "work-style", "discipline", "personal-integrity", "main-business", "supervision", "problems",
+          "causes", "next-steps", "closing"]
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "sections"
+
+
+def test_every_agreed_section_has_a_template_in_reading_order():
+    assert list(sections.all_sections()) == AGREED
+
+
+def _examples():
+    return [(slug, s) for slug, tpl in sections.all_sections().items() for s in tpl.examples]
+
+
+@pytest.mark.parametrize("slug, set_slug", _examples())
+def test_example_matches_its_snapshot(slug, set_slug):
+    """UPDATE_SNAPSHOTS=1 rewrites the files; review the diff before committing."""
+    text = render.to_plain(sections.render_example(sections.get_section(slug), set_slug)) + "\n"
+    path = SNAPSHOTS / f"{slug}--{set_slug}.txt"
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no snapshot {path.name}: run UPDATE_SNAPSHOTS=1 pytest tests/test_sections.py"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_no_stale_snapshots():
+    expected = {f"{slug}--{s}.txt" for slug, s in _examples()}
+    assert {p.name for p in SNAPSHOTS.glob("*.txt")} <= expected
+
+
+def test_every_move_is_used_and_annotated():
+    for tpl in sections.all_sections().values():
+        used = set()
+        for v in tpl.variants:
+            used |= {p.move for p in sections.render_variant(tpl, v.id)}
+            used |= {s.text for p in sections.render_variant(tpl, v.id) for s in p.segments if s.kind == "move"}
+        assert used >= {m.id for m in tpl.moves}, tpl.slug
+        assert set(tpl.meta["annotations"]) == {m.id for m in tpl.moves}, tpl.slug
+        assert tpl.meta.get("purpose") and tpl.meta.get("genres"), tpl.slug
+
+
+# ---------------------------------------------------------------------------
+# Wording is right for the report year, in every template, variant and year
+# ---------------------------------------------------------------------------
+
+YEARS = range(2022, 2027)
+# The campaign a report may say it "carried out" (扎实开展) in each year.
+CAMPAIGNS = {
+    2023: "学习贯彻习近平新时代中国特色社会主义思想主题教育",
+    2024: "党纪学习教育",
+    2025: "深入贯彻中央八项规定精神学习教育",
+    2026: "树立和践行正确政绩观学习教育",
+}
+
+
+def _blank(tpl, variant, year: int) -> str:
+    values = {s.name: render.slot_label(s.label) for s in tpl.slots}
+    return render.to_plain(sections._run(tpl, sections._context(tpl, variant, year, values), "test"))
+
+
+def _every_text():
+    for tpl in sections.all_sections().values():
+        for v in tpl.variants:
+            for year in YEARS:
+                yield f"{tpl.slug}/{v.id}/{year}", year, _blank(tpl, v, year)
+        for s in tpl.examples:
+            year = data.example_sets()[s].values["year"]
+            yield f"{tpl.slug}/{s}", year, render.to_plain(sections.render_example(tpl, s))
+
+
+def test_wording_is_right_for_the_report_year():
+    checked = 0
+    for name, year, text in _every_text():
+        checked += 1
+        # The theory is never named without 习近平.
+        assert not re.search(r"(?<!习近平)新时代中国特色社会主义思想", text), name
+        if year < 2023:
+            assert "二十届" not in text and "主题教育成果" not in text, name
+        else:
+            assert "十九大" not in text and "十九届" not in text, name
+        if year <= 2023 and not name.startswith("next-steps/"):
+            # Consolidating its results comes after the campaign (next year's plan may say it).
+            assert "巩固拓展主题教育成果" not in text, name
+        if year < 2025:
+            assert "十五五" not in text, name
+        if year < 2024:
+            assert "《整治形式主义为基层减负若干规定》" not in text, name
+        for campaign_year, campaign in CAMPAIGNS.items():
+            if campaign_year != year:
+                assert f"扎实开展{campaign}" not in text, (name, campaign)
+        # Fixed formulations are whole and in order wherever they appear.
+        if "政治判断力" in text:
+            assert "政治判断力、政治领悟力、政治执行力" in text, name
+        if "不敢腐" in text:
+            assert "一体推进不敢腐、不能腐、不想腐" in text, name
+        if "四个意识" in text:
+            assert "增强“四个意识”、坚定“四个自信”、做到“两个维护”" in text, name
+    assert checked > 200
+
+
+@pytest.mark.parametrize("slug, year, needle", [
+    ("opening", 2024, "扎实开展党纪学习教育"),
+    ("political-building", 2024, "扎实开展党纪学习教育"),
+    ("discipline", 2024, "扎实开展党纪学习教育"),
+    ("political-building", 2023, "扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育"),
+    ("political-building", 2025, "扎实开展深入贯彻中央八项规定精神学习教育"),
+    ("work-style", 2025, "扎实开展深入贯彻中央八项规定精神学习教育"),
+    ("political-building", 2026, "扎实开展树立和践行正确政绩观学习教育"),
+    ("political-building", 2022, "党的二十大召开后第一时间传达学习"),
+    ("next-steps", 2022, "把学习宣传贯彻党的二十大精神作为首要政治任务"),
+    ("next-steps", 2024, "巩固拓展党纪学习教育成果"),
+    ("next-steps", 2025, "“十五五”良好开局"),
+])
+def test_each_year_says_its_own_campaign(slug, year, needle):
+    tpl = sections.get_section(slug)
+    for v in tpl.variants:
+        assert needle in _blank(tpl, v, year), (slug, v.id, year)
+
+
+def test_examples_cover_every_year_and_the_2024_one_names_its_campaign():
+    years = {s.values["year"] for s in data.example_sets().values()}
+    assert years >= set(YEARS)
+    for tpl in sections.all_sections().values():
+        for s in tpl.examples:
+            text = render.to_plain(sections.render_example(tpl, s))
+            if data.example_sets()[s].values["year"] == 2024 and tpl.slug in ("opening", "political-building"):
+                assert "党纪学习教育" in text, (tpl.slug, s)
+            if data.example_sets()[s].values["year"] == 2022:
+                assert "二十届" not in text, (tpl.slug, s)
+
+
+LEFTOVERS = re.compile(r"XX|X{1,3}(?=[\u4e00-\u9fff])|××|某某|\*\*\*|＊")
+
+
+def test_no_placeholder_leftovers_in_template_text_or_examples():
+    for path in sorted(sections.paths.SECTIONS.glob("*.j2")):
+        assert not LEFTOVERS.search(path.read_text(encoding="utf-8")), path.name
+    for slug, s in _examples():
+        text = render.to_plain(sections.render_example(sections.get_section(slug), s))
+        assert not LEFTOVERS.search(text), (slug, s)
+        assert "【" not in text and "】" not in text, (slug, s)
+
+
+def test_headings_are_paragraphs_of_their_own():
+    """The Word output detects levels from 一、/（一） at a paragraph's start."""
+    for tpl in sections.all_sections().values():
+        for v in tpl.variants:
+            paras = [p.plain() for p in sections.render_variant(tpl, v.id) if not p.is_instruction]
+            for text in paras:
+                if re.match(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)", text):
+                    assert not text.endswith("。"), (tpl.slug, v.id, text)
+
+
+# ---------------------------------------------------------------------------
+# Strictness of the new fields: variants that serve, annotations, genres
+# ---------------------------------------------------------------------------
+
+TWO_VARIANTS = """\
+    title: 示范
+    summary: s
+    moves: [{id: a, label: 甲, does: d}]
+    variants: [{id: team, label: 班子}, {id: individual, label: 个人}]
+    slots: [year, unit]
+    examples: [good]
+    """
+
+
+def test_example_of_a_variant_no_variant_serves_is_refused(tmp_path):
+    root = _tree(tmp_path, slots=SLOTS, yml=TWO_VARIANTS, j2="{{ move('a') }}{{ year }}{{ unit }}",
+                 examples="good: {title: t, variant: secretary, values: {year: 2024, unit: 局}}\n")
+    with pytest.raises(HandbookError) as info:
+        sections.render_example(_load(root), "good")
+    line = info.value.line()
+    assert "demo.yml [variants]" in line and "'good'" in line and "'secretary'" in line
+
+
+def test_a_variant_that_serves_shows_the_example(tmp_path):
+    yml = TWO_VARIANTS.replace("{id: individual, label: 个人}", "{id: individual, label: 个人, serves: [secretary]}")
+    root = _tree(tmp_path, slots=SLOTS, yml=yml,
+                 j2="{{ move('a') }}{% if variant == 'team' %}班子{% else %}本人{% endif %}{{ year }}{{ unit }}",
+                 examples="good: {title: t, variant: secretary, values: {year: 2024, unit: 局}}\n")
+    assert render.to_plain(sections.render_example(_load(root), "good")) == "本人2024局"
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("annotations: {b: {why: w}}\n", r"\[annotations.b\]: annotation for undeclared move 'b'"),
+    ("annotations: {}\n", r"\[annotations\]: move 'a' has no annotation"),
+    ("annotations: {a: {why: w, pitfalls: x}}\n", r"\[annotations.a.pitfalls\]: expected a list"),
+    ("annotations: {a: {why: w, colour: red}}\n", r"\[annotations.a.colour\]: unknown field"),
+    ("genres: [annual-report]\n", r"\[genres\[0\]\]: unknown report type 'annual-report'"),
+    ("tips: [\"\"]\n", r"\[tips\]: expected a list of non-empty texts"),
+])
+def test_bad_page_fields_are_named(tmp_path, extra, expected):
+    root = _tree(tmp_path, slots=SLOTS, yml=YML + extra, j2="{{ move('a') }}{{ year }}{{ unit }}",
+                 examples="good: {title: t, variant: default, values: {year: 2024, unit: 局}}\n")
+    with pytest.raises(HandbookError, match=r"demo.yml " + expected):
+        _load(root)
+
+
+def test_bad_serves_is_named(tmp_path):
+    yml = TWO_VARIANTS.replace("{id: individual, label: 个人}", "{id: individual, label: 个人, serves: secretary}")
+    root = _tree(tmp_path, slots=SLOTS, yml=yml, j2="{{ move('a') }}{{ year }}{{ unit }}",
+                 examples="good: {title: t, variant: team, values: {year: 2024, unit: 局}}\n")
+    with pytest.raises(HandbookError, match=r"\[variants\[1\].serves\]: expected a list of variant ids"):
+        _load(root)
