@@ -10,6 +10,7 @@ from typing import Callable
 
 from . import blocks, sections
 from . import downloads, genres  # word+genres helper
+from . import samplepages  # samples helper
 from . import tools_pages  # tools helper
 
 
@@ -71,6 +72,8 @@ MACROS: dict[str, Callable[..., str]] = {
     "genre": lambda slug, part: genres.page_part(slug, part),
     "genre_index": lambda: genres.index_table(),
     "word_download": downloads.link,
+    "sample": samplepages.sample_page,  # samples helper
+    "sample_index": samplepages.sample_index,  # samples helper
     "check_tool": tools_pages.check_tool,  # tools helper
     "draft_tool": tools_pages.draft_tool,  # tools helper
 }

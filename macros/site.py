@@ -11,7 +11,10 @@ from . import data, phrases, search, sections
 from . import downloads, genres
 from .errors import HandbookError
 
-CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres)
+from . import samples
+
+CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres,
+          samples.all_samples, samples.allow_list)
 
 
 def reload_data() -> None:
@@ -30,6 +33,7 @@ def validate_all() -> None:
         for set_slug in tpl.examples:
             sections.render_example(tpl, set_slug)
     phrases.load_library()
+    samples.validate_samples()  # loads every sample and runs the leak gate
     for genre in genres.all_genres().values():
         genres.skeleton_texts(genre)
 
@@ -79,7 +83,9 @@ def dump_rendered_markdown(markdown: str, src_uri: str) -> None:
 
 
 def add_generated_pages(files: Any, config: Any) -> Any:
-    return files
+    from . import samplepages
+
+    return samplepages.generated_files(files, config)  # /samples/<slug>/, not in nav
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
