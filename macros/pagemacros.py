@@ -10,6 +10,7 @@ from typing import Callable
 
 from . import blocks, sections
 from . import downloads, genres  # word+genres helper
+from . import section_pages  # sections helper
 from . import samplepages  # samples helper
 from . import tools_pages  # tools helper
 
@@ -67,7 +68,9 @@ MACROS: dict[str, Callable[..., str]] = {
     "slot": slot,
     "instruction": instruction,
     "copy_text": copy_text,
-    "section_index": section_index,
+    "section_index": section_pages.section_index,  # sections helper: richer columns
+    "section_part": section_pages.section_part,  # sections helper
+    "slot_table": section_pages.slot_table,  # sections helper
     "skeleton": lambda slug: genres.skeleton_table(slug),  # word+genres helper
     "genre": lambda slug, part: genres.page_part(slug, part),
     "genre_index": lambda: genres.index_table(),
