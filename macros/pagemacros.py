@@ -13,6 +13,7 @@ from . import downloads, genres  # word+genres helper
 from . import section_pages  # sections helper
 from . import samplepages  # samples helper
 from . import tools_pages  # tools helper
+from . import phrasepages  # phrases helper
 
 
 
@@ -79,4 +80,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "sample_index": samplepages.sample_index,  # samples helper
     "check_tool": tools_pages.check_tool,  # tools helper
     "draft_tool": tools_pages.draft_tool,  # tools helper
+    "phrase_group": phrasepages.group_page,  # phrases helper
+    "phrase_browse": phrasepages.browse_table,  # phrases helper
+    "phrase_index": phrasepages.full_index,  # phrases helper
 }

@@ -12,9 +12,10 @@ from . import downloads, genres
 from .errors import HandbookError
 
 from . import samples
+from . import phrasepages  # phrases helper
 
 CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres,
-          samples.all_samples, samples.allow_list)
+          samples.all_samples, samples.allow_list, phrasepages.occurrences)
 
 
 def reload_data() -> None:
@@ -33,6 +34,7 @@ def validate_all() -> None:
         for set_slug in tpl.examples:
             sections.render_example(tpl, set_slug)
     phrases.load_library()
+    phrasepages.check_pages()  # every phrase group has its page
     samples.validate_samples()  # loads every sample and runs the leak gate
     for genre in genres.all_genres().values():
         genres.skeleton_texts(genre)
