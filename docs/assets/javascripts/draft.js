@@ -20,7 +20,8 @@
   if (!DATA) { status.textContent = "起草助手的数据没有加载（draft-data.js）。"; return; }
 
   var STORE = "handbook-draft-v1";
-  var H2_RE = /^[（(][一二三四五六七八九十]+[）)]/;
+  var HEADING_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+  var H1_RE = /^[一二三四五六七八九十]+、/;
   var genreSelect = $("hb-draft-genre"), variantSelect = $("hb-draft-variant");
   var fieldsBox = $("hb-draft-fields"), sectionList = $("hb-draft-sections"), preview = $("hb-draft-preview");
   var hintsBox = $("hb-draft-hints");
@@ -102,9 +103,12 @@
 
   // --- assembling ------------------------------------------------------------
 
-  // Blocks: {section, title, kind: "title"|"heading"|"section", paras: [[seg…]…]}.
+  // Blocks: {section, title, kind: "title"|"heading"|"section", paras: [[seg…]…]}, numbered as
+  // macros/genres.py outline(): a part gets the next 一、; its sections get （一）（二）… when it
+  // has several (under the template's own heading, renumbered) and no heading when alone; a
+  // section outside any part keeps the 一、 heading its template brings, renumbered.
   function assemble() {
-    var g = genre(), lay = layout(g), blocks = [], number = 0, titleParas = null;
+    var g = genre(), lay = layout(g), blocks = [], n1 = 0, titleParas = null;
     g.parts.forEach(function (part, pi) {
       var included = lay.order[pi].filter(function (n) {
         var it = itemOf(g, pi, n);
@@ -113,35 +117,47 @@
       if (!included.length) return;
       if (part.heading) {
         blocks.push({ kind: "heading", section: null, title: part.heading,
-                      paras: [[["t", DATA.numerals.charAt(number) + "、" + part.heading]]] });
-        number++;
+                      paras: [[["t", DATA.numerals.charAt(n1) + "、" + part.heading]]] });
+        n1++;
       }
-      var body = included.filter(function (n) { return n !== "title"; }), sub = 0;
-      included.forEach(function (n) {
-        var it = itemOf(g, pi, n), paras = rendering(it);
+      included.forEach(function (n, j) {
+        var it = itemOf(g, pi, n), paras = rendering(it), split;
         if (n === "title") { titleParas = paras; return; }
-        var out = [];
-        var texts = paras ? paras.filter(function (p) { return !isInstruction(p); }) : [];
-        var first = texts.length ? texts[0] : null;
-        var firstText = first ? firstTextSegment(first) : null;
-        if (firstText && H2_RE.test(firstText[1])) {
-          out = paras.map(function (p) {
-            if (p !== first) return p;
-            return p.map(function (seg) {
-              return seg === firstText ? ["t", seg[1].replace(H2_RE, "（" + DATA.numerals.charAt(sub) + "）")] : seg;
-            });
-          });
+        if (paras === null) split = { kind: null, own: null, rest: [[["t", "【" + it.title + "：" + it.length + "】"]]] };
+        else split = splitHeading(paras);
+        var out;
+        if (part.heading && included.length > 1) {
+          var own = split.own && split.own.length ? split.own : [["t", it.title]];
+          out = [[["t", "（" + DATA.numerals.charAt(j) + "）"]].concat(own)].concat(split.rest);
+        } else if (part.heading) {
+          out = split.rest;
+        } else if (split.kind === "h1") {
+          out = [[["t", DATA.numerals.charAt(n1) + "、"]].concat(split.own)].concat(split.rest);
+          n1++;
         } else {
-          if (part.heading && body.length > 1) out.push([["t", "（" + DATA.numerals.charAt(sub) + "）" + it.title]]);
-          out = out.concat(paras ? paras : [[["t", "【" + it.title + "：" + it.length + "】"]]]);
+          out = paras !== null ? paras : split.rest;
         }
         blocks.push({ kind: "section", section: n, title: it.title, paras: out });
-        sub++;
       });
     });
     var title = titleParas ? titleParas : [g.doc_title];
     blocks.unshift({ kind: "title", section: "title", title: "标题", paras: title });
     return blocks;
+  }
+
+  // A template's own leading heading (一、 or （一）): its kind, its segments without the number,
+  // and the other paragraphs (writing instructions kept for the preview; never copied).
+  function splitHeading(paras) {
+    var texts = paras.filter(function (p) { return !isInstruction(p); });
+    var first = texts.length ? texts[0] : null, seg = first ? firstTextSegment(first) : null;
+    if (!seg || seg !== first.filter(function (x) { return x[0] !== "h"; })[0] || !HEADING_RE.test(seg[1])) {
+      return { kind: null, own: null, rest: paras };
+    }
+    var kind = H1_RE.test(seg[1]) ? "h1" : "h2";
+    var own = first.filter(function (x) { return x[0] !== "h"; }).map(function (x) {
+      return x === seg ? ["t", x[1].replace(HEADING_RE, "")] : x;
+    }).filter(function (x) { return x[1] !== ""; });
+    return { kind: kind, own: own, rest: paras.filter(function (p) { return p !== first; }) };
   }
 
   function isInstruction(p) {
