@@ -51,15 +51,6 @@ def copy_text(text: str, label: str = "复制") -> str:
     return blocks.copy_button(text, label)
 
 
-def section_index() -> str:
-    """A table of every section template, in reading order."""
-    rows = ["| 段落 | 作用 | 变体 |", "| --- | --- | --- |"]
-    for tpl in sections.all_sections().values():
-        variants = "、".join(v.label for v in tpl.variants)
-        rows.append(f"| [{tpl.title}]({tpl.slug}.md) | {tpl.summary} | {variants} |")
-    return "\n".join(rows)
-
-
 
 
 MACROS: dict[str, Callable[..., str]] = {
