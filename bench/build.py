@@ -136,19 +136,23 @@ def bench_handbook(work: Path, runs: int) -> dict:
 # ---------------------------------------------------------------------------
 
 def bench_samples(work: Path, runs: int, counts: list[int]) -> list[dict]:
-    from bench import synth_samples  # the sample pipeline's data format lives there
+    from bench import synth_samples
 
     rows = []
     for n in counts:
         case = work / f"samples-{n}"
         project = case / "project"
+        project.mkdir(parents=True)
         for name in ("mkdocs.yml", "docs", "macros", "templates"):
             src = ROOT / name
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-        plain_docs = case / "plain-docs"
-        shutil.copytree(ROOT / "docs", plain_docs)
-        synth_samples.write(n, project / "templates" / "samples", plain_docs / "samples")
+        plain_md = case / "plain-samples"
+        synth_samples.write(n, project / "templates" / "samples", plain_md)
         user_dict = dump_rendered(project, case / "rendered", case)
+        # Baseline: the same rendered pages, with each sample as plain Markdown
+        # in place of the handbook's annotated sample page.
+        plain_docs = baseline_docs(case / "rendered", project / "docs", case / "plain-docs")
+        shutil.copytree(plain_md, plain_docs / "samples", dirs_exist_ok=True)
         config = plain_config(plain_docs, case / "plain.yml", user_dict)
         row = compare(f"(b) {n} samples: handbook pipeline vs plain Material + navigation.prune",
                       (project / "mkdocs.yml", case / "site-handbook"), (config, case / "site-plain"),

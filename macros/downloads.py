@@ -12,6 +12,8 @@ point at a missing file (strict link validation does not see raw HTML links).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +85,7 @@ def _sample_downloads() -> list[Download]:
     return out
 
 
+@lru_cache(maxsize=None)  # every word_download() link asks; cleared by site.reload_data
 def planned() -> dict[str, Download]:
     """Every download of this build, by its path under the site."""
     found = _section_downloads() + _genre_downloads() + _sample_downloads()

@@ -12,9 +12,10 @@ from . import downloads, genres
 from .errors import HandbookError
 
 from . import samples
-from . import phrasepages  # phrases helper
+from . import phrasepages, phraseindex  # phrases helper
 
 CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres,
+          downloads.planned,
           samples.all_samples, samples.allow_list, phrasepages.occurrences)
 
 
@@ -87,6 +88,7 @@ def dump_rendered_markdown(markdown: str, src_uri: str) -> None:
 def add_generated_pages(files: Any, config: Any) -> Any:
     from . import samplepages
 
+    files = phraseindex.generated_files(files, config)  # /phrases/phrases.json, phrases-index.js
     return samplepages.generated_files(files, config)  # /samples/<slug>/, not in nav
 
 
