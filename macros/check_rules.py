@@ -49,13 +49,15 @@ PLACEHOLDERS: list[dict[str, str]] = [
 
 # A dated term cited as history, not as current wording, passes the stale
 # test: a year before the report year earlier in the same sentence
-# ("2023年开展的……"), or one of these words right after it ("……成果").
+# ("2023年开展的……"), one of these words right after it ("……成果"), or a
+# place inside a title in 《》 (a book or document named after a campaign).
 HISTORY = {
     "year_re": "((?:19|20)[0-9]{2})年",
     "last_year_re": "去年|上年|上一年",
     "sentence_breaks": "。！？；\n",
     "after": ["成果", "期间", "以来", "检视", "整改", "回头看"],
     "skip_before_after": "”’》",  # a closing quote may stand between the term and the word after it
+    "title_marks": ["《", "》"],
 }
 
 STALE_MESSAGES = {

@@ -113,6 +113,11 @@ def _historical(text: str, start: int, end: int, term: dict[str, Any], hist: dic
             return True
     if year - 1 <= until and _re(hist["last_year_re"]).search(before):
         return True
+    open_, close = hist["title_marks"]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    if text.rfind(open_, line_start, start) > text.rfind(close, line_start, start) and close in text[end:line_end]:
+        return True
     after = end
     while after < len(text) and text[after] in hist["skip_before_after"]:
         after += 1

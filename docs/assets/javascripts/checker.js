@@ -134,6 +134,11 @@
       if (y < year && y <= until) return true;
     }
     if (year - 1 <= until && re(hist.last_year_re, false).test(before)) return true;
+    var open = hist.title_marks[0], close = hist.title_marks[1];
+    var lineStart = s.lastIndexOf("\n", start16 - 1) + 1, lineEnd = s.indexOf("\n", end16);
+    if (lineEnd === -1) lineEnd = s.length;
+    var lastOpen = s.slice(lineStart, start16).lastIndexOf(open), lastClose = s.slice(lineStart, start16).lastIndexOf(close);
+    if (lastOpen > lastClose && s.slice(end16, lineEnd).indexOf(close) !== -1) return true;
     var after = end16;
     while (after < s.length && hist.skip_before_after.indexOf(s.charAt(after)) !== -1) after++;
     return hist.after.some(function (w) { return s.startsWith(w, after); });
