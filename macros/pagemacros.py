@@ -13,7 +13,7 @@ from . import downloads, genres  # word+genres helper
 from . import section_pages  # sections helper
 from . import samplepages  # samples helper
 from . import tools_pages  # tools helper
-from . import phrasepages  # phrases helper
+from . import phrasepages, phraseindex  # phrases helper
 
 
 
@@ -74,4 +74,5 @@ MACROS: dict[str, Callable[..., str]] = {
     "phrase_group": phrasepages.group_page,  # phrases helper
     "phrase_browse": phrasepages.browse_table,  # phrases helper
     "phrase_index": phrasepages.full_index,  # phrases helper
+    "phrase_search": phraseindex.search_widget,  # phrases helper
 }
