@@ -50,6 +50,7 @@ test: $(VENV)/.test-installed browser
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/check.py
 
 clean:
 	rm -rf site build .pytest_cache

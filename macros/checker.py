@@ -156,6 +156,7 @@ def _list_findings(text: str, data: dict[str, Any]) -> list[Finding]:
     sep = data["lists_data"]["separator"]
     connectors = data["lists_data"]["connectors"]
     found = []
+    by_length = [sorted(enumerate(spec["members"]), key=lambda e: -len(e[1])) for spec in data["lists"]]
     for clause in _re(data["lists_data"]["clause_re"]).finditer(text):
         if sep not in clause.group(0):
             continue
@@ -165,20 +166,23 @@ def _list_findings(text: str, data: dict[str, Any]) -> list[Finding]:
             items.append((pos, part))
             pos += len(part) + 1
         last = len(items) - 1
-        for spec in data["lists"]:
+        for spec, ordered in zip(data["lists"], by_length):
             members = spec["members"]
+            # Quick rejection (same result): a matched member is a substring of the clause.
+            if sum(1 for m in members if m in clause.group(0)) < max(2, len(members) - 1):
+                continue
             # Per item: (member indices, span start, span end) or None.
             matched: list[tuple[list[int], int, int] | None] = []
             for i, (p, item) in enumerate(items):
                 hit = None
-                for m_index, member in sorted(enumerate(members), key=lambda e: -len(e[1])):
+                for m_index, member in ordered:
                     if i == 0 and i != last and item.endswith(member):
                         hit = ([m_index], p + len(item) - len(member), p + len(item))
                     elif i == last and i != 0 and item.startswith(member):
                         rest = item[len(member):]
                         hit = ([m_index], p, p + len(member))
                         if rest and rest[0] in connectors:
-                            for m2_index, m2 in sorted(enumerate(members), key=lambda e: -len(e[1])):
+                            for m2_index, m2 in ordered:
                                 if rest.startswith(m2, 1):
                                     hit = ([m_index, m2_index], p, p + len(member) + 1 + len(m2))
                                     break

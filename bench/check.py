@@ -1,0 +1,139 @@
+"""Checker benchmark (not a timed test): python bench/check.py [--runs N] [--site DIR]
+
+A 20,000-character draft (the handbook's filled examples and samples, with
+placeholders, stale wording and broken numbering mixed in, repeated to
+length) checked for its report year:
+
+- in the command's code: macros.checker.check() timed in-process, so the
+  interpreter's start-up is excluded; rules built once, as the command does;
+- in the browser: HandbookChecker.check() on /tools/check/ in Chromium,
+  timed with performance.now() inside the page.
+
+Each figure is the median of --runs runs after one warm-up. The baseline,
+measured in the same run on the same text, is one plain loop over its
+characters in the same language (counting the Han characters): it shows how
+fast this machine walks 20,000 characters, so the ratio is comparable across
+machines. Target (issue 6): ≤ 100 ms in both. Prints a table, writes
+bench/out/check.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import check_rules, checker, offline, render, samples, sections  # noqa: E402
+
+LENGTH = 20_000
+YEAR = 2024
+TARGET_MS = 100.0
+FLAWS = ("全年召开会议X次，走访××企业。一是加强学习。二是严明纪律。四是强化监督。\n"
+         "深入学习贯彻党的十九大和十九届历次全会精神,增强政治意识、大局意识、服从意识、看齐意识。\n")
+
+
+def draft_text(length: int = LENGTH) -> str:
+    pieces = []
+    for tpl in sections.all_sections().values():
+        for set_slug in tpl.examples:
+            pieces.append(render.to_plain(sections.render_example(tpl, set_slug)))
+    for s in samples.all_samples().values():
+        pieces.append("\n".join(p.text for p in s.paragraphs))
+    text = ""
+    i = 0
+    while len(text) < length:
+        text += pieces[i % len(pieces)] + "\n" + (FLAWS if i % 3 == 0 else "")
+        i += 1
+    return text[:length]
+
+
+def median_ms(fn, runs: int) -> float:
+    fn()  # warm-up: compiles the expressions once, as a long-running command would
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def python_figures(text: str, runs: int) -> dict[str, float]:
+    rules = check_rules.build_rules()
+    cold_start = time.perf_counter()
+    findings = checker.check(text, YEAR, rules)
+    cold = (time.perf_counter() - cold_start) * 1000
+    return {
+        "check_ms": median_ms(lambda: checker.check(text, YEAR, rules), runs),
+        "first_check_ms": cold,
+        "baseline_ms": median_ms(lambda: sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff"), runs),
+        "findings": len(findings),
+    }
+
+
+BROWSER_JS = """([text, year, runs]) => {
+  const median = (fn) => {
+    fn();
+    const t = [];
+    for (let i = 0; i < runs; i++) { const s = performance.now(); fn(); t.push(performance.now() - s); }
+    t.sort((a, b) => a - b);
+    return t.length % 2 ? t[(t.length - 1) / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+  };
+  const han = () => { let n = 0; for (const ch of text) if (ch >= "\\u4e00" && ch <= "\\u9fff") n++; return n; };
+  return {
+    check_ms: median(() => window.HandbookChecker.check(text, year)),
+    baseline_ms: median(han),
+    findings: window.HandbookChecker.check(text, year).length,
+  };
+}"""
+
+
+def browser_figures(site: Path, text: str, runs: int) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                     args=["--no-sandbox", "--disable-gpu"], headless=True)
+        page = browser.new_page()
+        page.goto((site / "tools" / "check" / "index.html").as_uri())
+        page.wait_for_function("window.HandbookChecker && window.HANDBOOK_CHECK_RULES")
+        figures = page.evaluate(BROWSER_JS, [text, YEAR, runs])
+        browser.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temp folder)")
+    args = parser.parse_args()
+    text = draft_text()
+    py = python_figures(text, args.runs)
+    with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            offline.build_site(site)
+        js = browser_figures(site, text, args.runs)
+    assert js["findings"] == py["findings"], (js, py)
+    rows = [("command (Python, in-process)", py), ("browser (Chromium)", js)]
+    print(f"checker on a {len(text):,}-character draft, report year {YEAR}, "
+          f"{py['findings']} findings, median of {args.runs} runs")
+    print(f"{'':32} {'check':>10} {'baseline':>10} {'ratio':>7}  target ≤ {TARGET_MS:.0f} ms")
+    for name, f in rows:
+        ok = "ok" if f["check_ms"] <= TARGET_MS else "OVER"
+        print(f"{name:32} {f['check_ms']:8.1f}ms {f['baseline_ms']:8.2f}ms {f['check_ms'] / f['baseline_ms']:6.0f}x  {ok}")
+    print(f"(first check in a fresh process, expressions compiled: {py['first_check_ms']:.1f} ms)")
+    out = ROOT / "bench" / "out" / "check.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"characters": len(text), "year": YEAR, "runs": args.runs, "target_ms": TARGET_MS,
+                               "python": py, "browser": js}, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
