@@ -252,10 +252,11 @@ LANDMARKS = ("雨花台", "中山陵", "梅园新村", "红岩村", "渣滓洞",
 GENERIC_LANDMARK_STEMS = ("革命", "烈士", "人民", "城市", "主题", "口袋", "文化", "体育", "湿地", "森林", "红色", "廉政",
                           "党史", "一个", "本地", "当地", "各类", "市民", "休闲", "郊野", "社区", "美丽", "生态")
 PROJECT_NOUNS = ("大桥", "隧道", "水库", "大道", "公路", "高速", "铁路", "机场", "港区", "园区", "新城", "小区", "片区", "码头",
-                 "枢纽", "水厂", "电站", "综合体", "产业园", "开发区", "安置房", "棚户区", "商业街")
+                 "枢纽", "水厂", "电站", "综合体", "产业园", "开发区", "安置房", "棚户区", "商业街", "公园", "广场", "湿地",
+                 "新区")
 _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深入", "赴", "到", "在", "的", "和", "与", "及", "对", "把",
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
-              "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "加快", "实施", "建设", "完成", "开展")
+              "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过", "加快", "实施", "建设", "完成", "开展")
 VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村")
 VILLAGE_GENERIC = frozenset({
     "乡村", "农村", "城乡", "城镇", "乡镇", "村镇", "山村", "新农村", "美丽乡村", "行政村", "自然村", "贫困村", "示范村",
@@ -393,14 +394,18 @@ def find_items(text: str) -> list[Item]:
         if len(stem) < 2:
             continue
         has_place = any(ps >= s and pe <= m.start() for ps, pe in places)
-        if has_place or stem.endswith(PROJECT_NOUNS):
+        if has_place or any(noun in stem[1:] for noun in PROJECT_NOUNS):
             add(s, m.end(), "project", 1)
 
     # Townships, villages, communities: a proper name right after a place or a verb of going.
     for suffix in VILLAGE_SUFFIXES:
         for m in re.finditer(suffix, text):
-            s = max(_stem_before(text, m.start(), 8), m.start() - 4)
+            s = _stem_before(text, m.start(), 8)
+            # A place just before the name ends the stem (江宁区王家庄村 → 王家庄村).
+            s = max([s] + [pe for _, pe in places if s <= pe < m.start()])
             stem = text[s:m.start()]
+            if len(stem) > 4:
+                continue
             whole = stem + suffix
             if len(stem) < 2 or whole in VILLAGE_GENERIC or stem in VILLAGE_GENERIC:
                 continue
