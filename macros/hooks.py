@@ -48,6 +48,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 @_loud
+def on_page_content(html, page, config, files, **kwargs):
+    return site.page_content(html, page, files)
+
+
+@_loud
 def on_post_page(output, page, config, **kwargs):
     return site.fix_page_html(output, page.file.src_uri)
 

@@ -12,7 +12,7 @@ from . import downloads, genres
 from .errors import HandbookError
 
 from . import samples
-from . import phrasepages, phraseindex  # phrases helper
+from . import phrasepages, phraseindex, tooltips  # phrases helper
 
 CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres,
           downloads.planned,
@@ -90,6 +90,11 @@ def add_generated_pages(files: Any, config: Any) -> Any:
 
     files = phraseindex.generated_files(files, config)  # /phrases/phrases.json, phrases-index.js
     return samplepages.generated_files(files, config)  # /samples/<slug>/, not in nav
+
+
+def page_content(content: str, page: Any, files: Any) -> str:
+    """Tooltips on standard phrases in running text (macros/tooltips.py)."""
+    return tooltips.annotate_page(content, page.file.src_uri, page.url, files)
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -1,0 +1,161 @@
+"""Tooltips for standard phrases in running text (the on_page_content hook).
+
+The abbr glossary cannot do this for Chinese: its `\\b` never matches between
+two Han characters. Instead the rendered HTML of a page is streamed through
+the standard library's HTMLParser and only text nodes are touched: the first
+occurrence of each library term on a page becomes
+
+    <a class="hb-term" href="…/phrases/<group>/#<id>" title="两个维护：释义">两个维护</a>
+
+a focusable link whose title Material shows as a tooltip (content.tooltips)
+and screen readers read as its description. Text is never changed, attributes
+never touched (a copy button's data-copy stays as it was), and code,
+headings, links, buttons, existing abbreviations, slots, writing instructions
+and search-excluded bars are left alone.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable
+
+from . import paths, phrases
+from .errors import HandbookError
+from .phrasepages import validity
+
+SKIP_TAGS = frozenset({
+    "a", "abbr", "button", "code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "option",
+    "label", "h1", "h2", "h3", "h4", "h5", "h6", "svg", "math", "title", "del", "dt", "input", "template",
+})
+SKIP_CLASSES = frozenset({"hb-slot", "hb-hint", "hb-copy", "hb-term", "hb-ps", "headerlink", "hb-noterms"})
+SKIP_ATTRS = ("data-search-exclude", "data-hb-noterms", "data-copy")
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+TITLE_MAX = 140
+
+_cache: tuple[object, re.Pattern[str] | None, dict[str, phrases.Phrase]] = (None, None, {})
+
+
+def _terms(root: Path) -> tuple[re.Pattern[str] | None, dict[str, phrases.Phrase]]:
+    """One alternation of every tooltip term, longest first (so 党风廉政建设 wins over 廉政)."""
+    global _cache
+    lib = phrases.load_library(root)
+    if _cache[0] is not lib:
+        by_phrase: dict[str, phrases.Phrase] = {}
+        for ph in lib.values():
+            if ph.is_term and ph.phrase not in by_phrase:
+                by_phrase[ph.phrase] = ph
+        ordered = sorted(by_phrase, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        _cache = (lib, pattern, by_phrase)
+    return _cache[1], _cache[2]
+
+
+def title_for(ph: phrases.Phrase) -> str:
+    years = validity(ph)
+    text = f"{ph.phrase}：{ph.meaning}" + (f"（适用：{years}）" if years else "")
+    return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
+
+
+class _Annotator(HTMLParser):
+    def __init__(self, pattern: re.Pattern[str], by_phrase: dict[str, phrases.Phrase],
+                 href: Callable[[phrases.Phrase], str]):
+        super().__init__(convert_charrefs=False)
+        self.pattern, self.by_phrase, self.href = pattern, by_phrase, href
+        self.out: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped here or above)
+        self.done: set[str] = set()  # ids already linked on this page
+
+    @property
+    def skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+        if tag in VOID:
+            return
+        classes = set()
+        skip = tag in SKIP_TAGS
+        for name, value in attrs:
+            if name == "class" and value:
+                classes.update(value.split())
+            if name in SKIP_ATTRS:
+                skip = True
+        skip = skip or bool(classes & SKIP_CLASSES) or self.skipping
+        self.stack.append((tag, skip))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+        # Pop to the matching open tag; tolerate stray end tags.
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping or not data.strip():
+            self.out.append(data)
+            return
+        last = 0
+        for m in self.pattern.finditer(data):
+            ph = self.by_phrase[m.group(0)]
+            if ph.id in self.done:
+                continue
+            self.done.add(ph.id)
+            self.out.append(data[last:m.start()])
+            self.out.append(f'<a class="hb-term" href="{html.escape(self.href(ph), quote=True)}" '
+                            f'title="{html.escape(title_for(ph), quote=True)}">{m.group(0)}</a>')
+            last = m.end()
+        self.out.append(data[last:])
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
+
+
+def annotate(content: str, href: Callable[[phrases.Phrase], str], root: Path = paths.TEMPLATES) -> str:
+    """The page content with the first occurrence of each library term wrapped in a tooltip link."""
+    pattern, by_phrase = _terms(root)
+    if pattern is None:
+        return content
+    parser = _Annotator(pattern, by_phrase, href)
+    parser.feed(content)
+    parser.close()
+    return "".join(parser.out)
+
+
+def annotate_page(content: str, page_src: str, page_url: str, files: object) -> str:
+    """The on_page_content step: skip the phrase library's own pages; link entries relative to the page."""
+    if page_src.startswith("phrases/"):
+        return content
+    from mkdocs.utils import get_relative_url
+
+    urls: dict[str, str] = {}
+
+    def href(ph: phrases.Phrase) -> str:
+        if ph.group not in urls:
+            target = files.get_file_from_path(f"phrases/{ph.group}.md")  # type: ignore[attr-defined]
+            if target is None:
+                raise HandbookError(f"docs/phrases/{ph.group}.md", "phrase group page is missing")
+            urls[ph.group] = get_relative_url(target.url, page_url)
+        return f"{urls[ph.group]}#{ph.id}"
+
+    return annotate(content, href)
