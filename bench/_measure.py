@@ -13,8 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 
-def main(config_file: str, site_dir: str) -> None:
-    cfg = load_config(config_file, site_dir=site_dir, strict=True)
+def main(config_file: str, site_dir: str, strict: str = "strict") -> None:
+    cfg = load_config(config_file, site_dir=site_dir, strict=strict == "strict")
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         build(cfg)
@@ -25,4 +25,4 @@ def main(config_file: str, site_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

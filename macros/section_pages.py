@@ -222,6 +222,11 @@ def related_phrases(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> s
 # 样本中的实例
 # ---------------------------------------------------------------------------
 
+# Section pages list at most this many samples (one paragraph each), so their
+# size stays flat however many samples are published.
+MAX_SAMPLE_INSTANCES = 8
+
+
 def sample_instances(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> str:
     """The body paragraphs of the samples that instantiate this section."""
     samples = _module("samples")
@@ -233,19 +238,26 @@ def sample_instances(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> 
         raise
     pages = _module("samplepages")  # generates /samples/<slug>/ with an anchor p<n> per paragraph
     rows = ["| 样本 | 段落开头 | 这一段怎么写 |", "| --- | --- | --- |"]
-    count = 0
+    shown, total = 0, 0
     for s in all_samples.values():
-        for index, para in enumerate(s.paragraphs):
-            if para.section != tpl.slug or para.kind != "body":
-                continue
-            title = _cell(s.title)
-            if pages is not None:  # a Markdown link: MkDocs checks it and writes the URL style in force
-                title = f"[{title}](../samples/{s.slug}.md#p{index + 1})"
-            excerpt = para.text[:48] + ("……" if len(para.text) > 48 else "")
-            rows.append(f"| {title}（{s.year}） | {_cell(excerpt)} | {_cell(para.note)} |")
-            count += 1
-    if not count:
+        matches = [(i, p) for i, p in enumerate(s.paragraphs) if p.section == tpl.slug and p.kind == "body"]
+        if not matches:
+            continue
+        total += 1
+        if shown >= MAX_SAMPLE_INSTANCES:
+            continue  # the page must not grow with the number of samples
+        index, para = matches[0]  # one paragraph per sample: variety over volume
+        title = _cell(s.title)
+        if pages is not None:  # a Markdown link: MkDocs checks it and writes the URL style in force
+            title = f"[{title}](../samples/{s.slug}.md#p{index + 1})"
+        excerpt = para.text[:48] + ("……" if len(para.text) > 48 else "")
+        rows.append(f"| {title}（{s.year}） | {_cell(excerpt)} | {_cell(para.note)} |")
+        shown += 1
+    if not shown:
         return "现有样本中还没有对应这一段的段落。"
+    if total > shown:
+        rows.append("")
+        rows.append(f"共有 {total} 篇样本含有这一段，以上列出 {shown} 篇；全部样本见[样本报告](../samples/index.md)。")
     return "\n".join(rows)
 
 
