@@ -12,7 +12,7 @@ from . import downloads, genres
 from .errors import HandbookError
 
 from . import samples
-from . import phrasepages, phraseindex, tooltips  # phrases helper
+from . import phrasepages, phraseindex, searchwords, tooltips  # phrases helper
 
 CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres,
           downloads.planned,
@@ -114,6 +114,7 @@ def fix_page_html(output: str, src: str) -> str:
 
 def post_build(config: Any) -> None:
     search.patch_search_worker(Path(config["site_dir"]))
+    searchwords.add_word_field(Path(config["site_dir"]))  # 廉政 finds 党风廉政建设
     downloads.write_all(Path(config["site_dir"]))  # Word files + word-kit.js
     from . import tools_pages
     tools_pages.write_assets(Path(config["site_dir"]))  # check-rules.js, draft-data.js
