@@ -131,6 +131,9 @@ def test_open_docx_and_gbk_text_in_the_browser(page, base_url, tmp_path):
 
 def test_typed_markup_stays_text_and_nothing_leaves_the_page(page, base_url):
     requests = open_checker(page, base_url)
+    # Material's search worker fetches its language files lazily after load:
+    # count from the point where the page has gone quiet.
+    page.wait_for_load_state("networkidle")
     loaded = len(requests)
     for payload in XSS:
         page.fill("#hb-check-input", payload + "\n全年X次")
