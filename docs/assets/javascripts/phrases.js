@@ -24,18 +24,25 @@
         secs: e.sections || [], from: e.from || 0, until: e.until || 9999
       };
     });
-    this.grams = new Map();  // "2 chars" -> array of item numbers (each once)
-    for (var n = 0; n < this.items.length; n++) {
-      var it = this.items[n];
+    // Items in result order within a rank (shorter phrase first, then library order): the postings
+    // follow this order, so the index engine never sorts, it only buckets by rank.
+    this.sorted = this.items.slice().sort(function (a, b) {
+      return (a.phrase.length - b.phrase.length) || (a.i - b.i);
+    });
+    this.grams = new Map();  // one char or two chars -> positions in this.sorted (each once)
+    for (var n = 0; n < this.sorted.length; n++) {
+      var it = this.sorted[n];
       var seen = new Set();
       var fields = [it.phrase, it.full, it.py, it.ini];
       for (var f = 0; f < fields.length; f++) {
         var s = fields[f];
         for (var k = 0; k < s.length; k++) {
-          var g = k + 1 < s.length ? s.substr(k, 2) : s.charAt(k);  // one char for the last position
           var one = s.charAt(k);
-          if (!seen.has(g)) { seen.add(g); push(this.grams, g, n); }
           if (!seen.has(one)) { seen.add(one); push(this.grams, one, n); }
+          if (k + 1 < s.length) {
+            var g = s.substr(k, 2);
+            if (!seen.has(g)) { seen.add(g); push(this.grams, g, n); }
+          }
         }
       }
     }
@@ -72,21 +79,42 @@
     return best;
   };
 
-  /* filters: {kind, section, year (number|0), hide (bool)} → {total, items: [{it, stale}]} */
-  Index.prototype.search = function (query, filters, engine) {
+  /* filters: {kind, section, year (number|0), hide (bool)} → {total, items: [{it, r, stale}]} (items: at most limit) */
+  Index.prototype.search = function (query, filters, engine, limit) {
     var q = norm(query);
+    limit = limit || Infinity;
     if (!q) return { total: 0, items: [] };
     var ascii = /^[a-z0-9]+$/.test(q);
-    var pool = engine === "naive" ? null : this.candidates(q);
-    var found = [];
-    var n = pool ? pool.length : this.items.length;
-    for (var j = 0; j < n; j++) {
-      var it = pool ? this.items[pool[j]] : this.items[j];
-      if (engine === "naive") {  // baseline: everything recomputed per keystroke
-        it = { e: it.e, i: it.i, phrase: it.e.phrase, full: it.e.full || "", py: norm(it.e.py),
-               ini: norm(it.e.ini), secs: it.e.sections || [], from: it.e.from || 0, until: it.e.until || 9999 };
-      }
+    if (engine === "naive") return this.naive(q, ascii, filters, limit);
+    var pool = this.candidates(q);
+    var buckets = [];
+    for (var b = 0; b < 14; b++) buckets.push([]);
+    var total = 0;
+    for (var j = 0; j < pool.length; j++) {
+      var it = this.sorted[pool[j]];
       if (filters.kind && it.e.kind !== filters.kind) continue;
+      if (filters.section && it.secs.indexOf(filters.section) < 0) continue;
+      var r = rank(it, q, ascii);
+      if (r < 0) continue;
+      var stale = !!filters.year && (filters.year < it.from || filters.year > it.until);
+      if (stale && filters.hide) continue;
+      total++;
+      var bucket = buckets[(stale ? 7 : 0) + r];
+      if (bucket.length < limit) bucket.push({ it: it, r: r, stale: stale });
+    }
+    var items = [];
+    for (b = 0; b < 14 && items.length < limit; b++) items = items.concat(buckets[b].slice(0, limit - items.length));
+    return { total: total, items: items };
+  };
+
+  /* The baseline: a linear scan that recomputes every field per keystroke and sorts all matches. */
+  Index.prototype.naive = function (q, ascii, filters, limit) {
+    var found = [];
+    for (var j = 0; j < this.items.length; j++) {
+      var e = this.items[j].e;
+      var it = { e: e, i: j, phrase: e.phrase, full: e.full || "", py: norm(e.py), ini: norm(e.ini),
+                 secs: e.sections || [], from: e.from || 0, until: e.until || 9999 };
+      if (filters.kind && e.kind !== filters.kind) continue;
       if (filters.section && it.secs.indexOf(filters.section) < 0) continue;
       var r = rank(it, q, ascii);
       if (r < 0) continue;
@@ -97,7 +125,7 @@
     found.sort(function (a, b) {
       return (a.stale - b.stale) || (a.r - b.r) || (a.it.phrase.length - b.it.phrase.length) || (a.it.i - b.it.i);
     });
-    return { total: found.length, items: found };
+    return { total: found.length, items: found.slice(0, limit) };
   };
 
   function esc(s) {
@@ -135,7 +163,7 @@
     var shown = [];
     var active = -1;
 
-    function setActive(n) {
+    function setActive(n, keepScroll) {
       var old = list.querySelector('[aria-selected="true"]');
       if (old) old.setAttribute("aria-selected", "false");
       active = n;
@@ -143,7 +171,8 @@
       var li = document.getElementById("hb-ps-opt-" + n);
       li.setAttribute("aria-selected", "true");
       input.setAttribute("aria-activedescendant", li.id);
-      if (li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
+      // Only when the user moves: scrolling on every render would force a layout per keystroke.
+      if (!keepScroll && li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
       var e = shown[n].it.e;
       detail.innerHTML = '<a href="' + esc(e.href) + '">查看“' + esc(e.phrase) + '”词条</a>' +
         (e.full ? "　全称：" + esc(e.full) : "");
@@ -152,8 +181,8 @@
     function run() {
       var t0 = performance.now();
       var filters = { kind: kind.value, section: section.value, year: +year.value || 0, hide: hide.checked };
-      var res = index.search(input.value, filters, api.engine);
-      shown = res.items.slice(0, MAX_SHOWN);
+      var res = index.search(input.value, filters, api.engine, MAX_SHOWN);
+      shown = res.items;
       var html = "";
       for (var n = 0; n < shown.length; n++) {
         var e = shown[n].it.e;
@@ -172,7 +201,8 @@
         "找到 " + res.total + " 条" + (res.total > shown.length ? "，显示前 " + shown.length + " 条" : "") :
         "没有找到，换个片段或拼音试试";
       active = -1;
-      setActive(shown.length ? 0 : -1);
+      list.scrollTop = 0;
+      setActive(shown.length ? 0 : -1, true);
       api.last = { query: input.value, total: res.total, ms: performance.now() - t0 };
       root.dispatchEvent(new CustomEvent("hb-phrases-rendered", { detail: api.last }));
     }
