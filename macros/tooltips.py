@@ -10,7 +10,7 @@ occurrence of each library term on a page becomes
 a focusable link whose title Material shows as a tooltip (content.tooltips)
 and screen readers read as its description. Text is never changed, attributes
 never touched (a copy button's data-copy stays as it was), and code,
-headings, links, buttons, existing abbreviations, slots, writing instructions
+headings, links, buttons, existing abbreviations, tables, slots, writing instructions
 and search-excluded bars are left alone.
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .phrasepages import validity
 SKIP_TAGS = frozenset({
     "a", "abbr", "button", "code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "option",
     "label", "h1", "h2", "h3", "h4", "h5", "h6", "svg", "math", "title", "del", "dt", "input", "template",
+    "table", "nav",  # index and reference tables, navigation: not running text
 })
 SKIP_CLASSES = frozenset({"hb-slot", "hb-hint", "hb-copy", "hb-term", "hb-ps", "headerlink", "hb-noterms"})
 SKIP_ATTRS = ("data-search-exclude", "data-hb-noterms", "data-copy")
