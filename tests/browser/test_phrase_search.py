@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +87,6 @@ def test_year_filter_marks_or_hides_stale_phrases(ps):
 
 
 def test_keyboard_only_arrows_and_enter_copy(ps):
-    ps.keyboard.press("Tab")
     ps.locator("#hb-ps-input").focus()
     ps.keyboard.type("维护")
     ps.wait_for_function("() => HBPhraseSearch.last && HBPhraseSearch.last.query === '维护'")
@@ -99,7 +99,7 @@ def test_keyboard_only_arrows_and_enter_copy(ps):
     assert option.get_attribute("aria-selected") == "true"
     expected = option.locator(".hb-ps__phrase").inner_text()
     ps.keyboard.press("Enter")
-    assert option.locator(".hb-ps__copied").inner_text() == "已复制"
+    expect(option.locator(".hb-ps__copied")).to_have_text("已复制")
     assert ps.evaluate("navigator.clipboard.readText()") == expected
     assert ps.evaluate("document.activeElement.id") == "hb-ps-input"
 
@@ -108,7 +108,7 @@ def test_one_click_copies_a_result(ps):
     _type(ps, "lgwh")
     first = ps.locator("#hb-ps-opt-0")
     first.click()
-    assert first.locator(".hb-ps__copied").inner_text() == "已复制"
+    expect(first.locator(".hb-ps__copied")).to_have_text("已复制")
     assert ps.evaluate("navigator.clipboard.readText()") == "两个维护"
 
 

@@ -51,7 +51,20 @@ def _contains(text: str, term: str) -> bool:
 def all_results(page, query: str) -> set[str]:
     """Every result page's URL path: the list is rendered lazily, so scroll until it is complete."""
     search(page, query)
-    meta = page.locator(".md-search-result__meta").inner_text()
+    # Results of a partial query (typed before the worker was ready) can arrive first:
+    # wait until every result link highlights the whole query (or nothing).
+    page.wait_for_function(
+        """q => { const hs = [...document.querySelectorAll('.md-search-result__item a')]
+                    .map(a => (new URL(a.href).searchParams.get('h') || '').toLowerCase());
+                  return hs.includes(q.toLowerCase()) && hs.every(h => h === '' || h === q.toLowerCase()); }""",
+        arg=query, timeout=20000)
+    meta = ""
+    for _ in range(10):  # the count is final when two reads agree
+        page.wait_for_timeout(300)
+        now = page.locator(".md-search-result__meta").inner_text()
+        if now == meta:
+            break
+        meta = now
     total = int(re.search(r"\d+", meta).group(0)) if re.search(r"\d+", meta) else 0
     items = page.locator(".md-search-result__item")
     for _ in range(40):
