@@ -22,26 +22,9 @@ from typing import Any
 from . import paths
 from .data import MAX_YEAR, MIN_YEAR, check_keys, check_slug, load_yaml, require_mapping
 from .errors import HandbookError
-
-# The agreed section slugs (see /sections/), in reading order. A phrase may
-# serve a section before its template page exists.
-SECTIONS: dict[str, str] = {
-    "title": "标题",
-    "opening": "开头（导语）",
-    "political-building": "政治建设和理论武装",
-    "primary-responsibility": "履行全面从严治党主体责任",
-    "ideology": "意识形态工作",
-    "organisation": "组织建设和干部队伍建设",
-    "work-style": "作风建设",
-    "discipline": "纪律建设和党风廉政建设",
-    "personal-integrity": "个人廉洁自律",
-    "main-business": "主责主业",
-    "supervision": "对“一把手”和领导班子的监督",
-    "problems": "存在的问题",
-    "causes": "原因分析",
-    "next-steps": "下一步打算和整改措施",
-    "closing": "结尾",
-}
+# The agreed section slugs and titles, in reading order (one copy, in samples.py);
+# a phrase may serve a section before its template page exists.
+from .samples import SECTIONS
 
 # The controlled vocabulary of kinds (what sort of wording an entry is).
 KINDS: dict[str, str] = {
