@@ -159,13 +159,40 @@ def _tokenizer():
     return jieba.dt
 
 
-def _tokens(text: str) -> dict[int, str]:
-    """jieba's words by start offset (dictionary only, no HMM guesses)."""
-    out, pos = {}, 0
-    for tok in _tokenizer().cut(text, HMM=False):
-        out[pos] = tok
-        pos += len(tok)
-    out[pos] = ""
+# jieba cuts each run of these characters on its own (its re_han_default), so
+# cutting only the runs that hold a place candidate gives the very same word
+# boundaries as cutting the whole text, for a fraction of the work.
+_JIEBA_BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
+
+
+@lru_cache(maxsize=4096)
+def _cut_block(block: str) -> tuple[str, ...]:
+    return tuple(_tokenizer().cut(block, HMM=False))
+
+
+def _tokens(text: str, near: list[tuple[int, int]] | None = None) -> dict[int, str]:
+    """jieba's words by start offset (dictionary only, no HMM guesses).
+
+    With `near`, only the runs of text that contain one of those spans are
+    cut; every other position is left out (callers ask only about those).
+    """
+    if near is None:
+        out, pos = {}, 0
+        for tok in _tokenizer().cut(text, HMM=False):
+            out[pos] = tok
+            pos += len(tok)
+        out[pos] = ""
+        return out
+    out = {}
+    starts = sorted(s for s, _ in near)
+    for m in _JIEBA_BLOCK_RE.finditer(text):
+        if not any(m.start() <= s < m.end() for s in starts):
+            continue
+        pos = m.start()
+        for tok in _cut_block(m.group()):
+            out[pos] = tok
+            pos += len(tok)
+        out.setdefault(pos, "")  # the run ends where a new token starts
     return out
 
 
@@ -300,11 +327,15 @@ def _protected(text: str) -> list[bool]:
     return mask
 
 
-def _places(text: str, tokens: dict[int, str]) -> list[tuple[int, int]]:
+def _places(text: str) -> list[tuple[int, int]]:
+    candidates = _place_automaton().find(text)
+    if not candidates:
+        return []
+    tokens = _tokens(text, candidates)
     cuts = set(tokens)
     gaz = gazetteer()
     found = []
-    for s, e in _place_automaton().find(text):
+    for s, e in candidates:
         name = text[s:e]
         kind = gaz[name]
         if s not in cuts:
@@ -365,7 +396,7 @@ def find_items(text: str) -> list[Item]:
         if s < m.start():
             add(s, m.end(), "address", 1)
 
-    places = _places(text, _tokens(text))
+    places = _places(text)
     for s, e in places:
         # place + organ suffix → unit (南京市审计局, 江苏省委).
         org = _ORGAN_RE.match(text[e:e + 12])
