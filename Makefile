@@ -51,6 +51,7 @@ test: $(VENV)/.test-installed browser
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/phrases_search.py
 
 clean:
 	rm -rf site build .pytest_cache
