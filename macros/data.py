@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +137,7 @@ def parse_slots(raw: Any, where: str) -> dict[str, Slot]:
     return slots
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def slot_catalog(root: Path = paths.TEMPLATES) -> dict[str, Slot]:
     path = root / "slots.yml"
     return parse_slots(load_yaml(path), paths.rel(path))
@@ -156,7 +155,7 @@ class ExampleSet:
     values: dict[str, Any] = field(hash=False)
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def example_sets(root: Path = paths.TEMPLATES) -> dict[str, ExampleSet]:
     path = root / "examples.yml"
     where = paths.rel(path)

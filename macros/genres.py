@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +179,7 @@ def load_genre(path: Path) -> Genre:
     )
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def all_genres(root: Path = paths.TEMPLATES) -> dict[str, Genre]:
     """Every report type, in the order of their `order` field."""
     found = [load_genre(p) for p in sorted((root / "genres").glob("*.yml"))]

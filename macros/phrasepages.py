@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from . import blocks, paths, phrases, render, samples, sections
@@ -69,7 +68,7 @@ def _documents(root: Path) -> list[tuple[str, str, str]]:
     return docs
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str], ...]]:
     """Phrase id → the (label, page) of every template and sample it occurs in."""
     docs = _documents(root)

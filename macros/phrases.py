@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -238,7 +237,7 @@ def _group(path: Path, library: dict[str, Phrase], origin: dict[str, str],
     return Group(slug, title, section, order, str(raw.get("intro") or "").strip(), tuple(own_moves), tuple(ids), path)
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def load(root: Path = paths.TEMPLATES) -> Library:
     """The whole library, checked across files (ids, moves, replacements)."""
     library: dict[str, Phrase] = {}

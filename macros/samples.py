@@ -8,7 +8,6 @@ published); the pages are built by macros/samplepages.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from . import paths
@@ -151,7 +150,7 @@ def load_sample(path: Path) -> Sample:
     )
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def all_samples(root: Path = paths.TEMPLATES) -> dict[str, Sample]:
     """Every sample by slug, newest report year first, then by slug."""
     found = [load_sample(p) for p in sorted((root / "samples").glob("*.yml")) if p.name != ALLOW_FILE]
@@ -178,7 +177,7 @@ class Allowed:
     reason: str
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def allow_list(root: Path = paths.TEMPLATES) -> tuple[Allowed, ...]:
     """Reviewed false alarms of the anonymiser: templates/samples/allow.yml."""
     path = root / "samples" / ALLOW_FILE

@@ -6,7 +6,6 @@ file and the drafting tools all call `render_variant` or `render_example`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -293,7 +292,7 @@ def _check_page_fields(raw: dict[str, Any], moves: list[Move], where: str) -> No
         raise HandbookError(where, f"move {missing[0]!r} has no annotation", "annotations")
 
 
-@lru_cache(maxsize=None)
+@paths.cached_per_root
 def all_sections(root: Path = paths.TEMPLATES) -> dict[str, SectionTemplate]:
     """Every section template, in reading order."""
     folder = root / "sections"
