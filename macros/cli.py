@@ -45,6 +45,14 @@ def _cmd_samples_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_phrases_pinyin(args: argparse.Namespace) -> int:
+    from .phraseindex import write_pinyin_cache
+    from .phrases import load_library
+
+    print(write_pinyin_cache(load_library().values()))
+    return 0
+
+
 def _cmd_anonymise(args: argparse.Namespace) -> int:
     import json
 
@@ -88,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--year", type=int, help="report year (default: from the title)")
     q.add_argument("--level", choices=("province", "city", "county"), help="level of the unit (default: guessed)")
     q.set_defaults(func=_cmd_samples_ingest)
+
+    p = sub.add_parser("phrases", help="phrase library maintenance")
+    psub = p.add_subparsers(dest="phrases_command", metavar="SUBCOMMAND")
+    q = psub.add_parser("pinyin", help="regenerate templates/phrases/pinyin.tsv (run after adding phrases)")
+    q.set_defaults(func=_cmd_phrases_pinyin)
 
     p = sub.add_parser("anonymise", help="list identifying items (names, places, units, numbers …) in a file")
     p.add_argument("file", help="UTF-8 or GBK/GB18030 text, or .docx")

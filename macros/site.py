@@ -15,7 +15,7 @@ from . import samples
 from . import phrasepages, phraseindex, searchwords, tooltips  # phrases helper
 
 CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, genres.all_genres,
-          downloads.planned,
+          downloads.planned, phraseindex.pinyin_cache,
           samples.all_samples, samples.allow_list, phrasepages.occurrences)
 
 

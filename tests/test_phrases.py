@@ -261,3 +261,19 @@ def test_url_for_and_phrase_terms():
 def test_find_in_text_prefers_the_longest():
     found = [p.id for p in phrases.find_in_text("认真落实全面从严治党主体责任，履行“一岗双责”。")]
     assert "yi-gang-shuang-ze" in found and "quan-mian-cong-yan-zhi-dang" in found
+
+
+def test_generated_pinyin_cache_is_fresh():
+    """templates/phrases/pinyin.tsv spares builds the 57 MB of pypinyin: it must match the library.
+
+    Regenerate with `python -m macros phrases pinyin` after adding or changing phrases.
+    """
+    from macros import phraseindex
+
+    phraseindex.pinyin_cache.cache_clear()
+    cache = phraseindex.pinyin_cache()
+    library = phrases.load_library()
+    stale = [ph.phrase for ph in library.values()
+             if cache.get(ph.phrase) != " ".join(phraseindex.guess_syllables(ph.phrase))]
+    assert not stale, f"run `python -m macros phrases pinyin`: {stale[:5]}"
+    assert set(cache) == {ph.phrase for ph in library.values()}
