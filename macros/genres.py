@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import paths, render, samples, sections
+from . import paths, render, samples, sections, vocabulary
 from .data import check_keys, check_slug, load_yaml, require_mapping, require_str
 from .errors import HandbookError
 
 # The agreed section slugs (shared contract) and their Chinese titles, used
-# when a section's template has not been written yet: one copy, in samples.py.
-SECTION_TITLES: dict[str, str] = samples.SECTIONS
+# when a section's template has not been written yet: one copy, in vocabulary.py.
+SECTION_TITLES: dict[str, str] = vocabulary.SECTIONS
 
 NUMERALS = "一二三四五六七八九十"
 

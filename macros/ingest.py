@@ -30,7 +30,8 @@ import yaml
 from . import paths
 from .data import check_keys, check_slug, load_yaml, require_mapping
 from .errors import HandbookError
-from .samples import GENRES, LEVELS, SECTIONS, allow_list, is_allowed
+from .samples import allow_list, is_allowed
+from .vocabulary import GENRES, LEVELS, SECTIONS
 from .textio import read_text_file
 
 OVERRIDES = "overrides"  # templates/samples/overrides/<slug>.yml

@@ -23,7 +23,7 @@ from .data import MAX_YEAR, MIN_YEAR, check_keys, check_slug, load_yaml, require
 from .errors import HandbookError
 # The agreed section slugs and titles, in reading order (one copy, in samples.py);
 # a phrase may serve a section before its template page exists.
-from .samples import SECTIONS
+from .vocabulary import SECTIONS
 
 # The controlled vocabulary of kinds (what sort of wording an entry is).
 KINDS: dict[str, str] = {

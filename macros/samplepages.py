@@ -14,7 +14,8 @@ import re
 from typing import Any
 
 from . import blocks, phrases, samples, sections
-from .samples import GENRES, LEVELS, SECTIONS, Sample
+from .samples import Sample
+from .vocabulary import GENRES, LEVELS, SECTIONS
 
 SLOT_RE = re.compile(r"【([^】]*)】")
 

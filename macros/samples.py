@@ -11,35 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .vocabulary import GENRES, LEVELS, SECTIONS
 from .data import check_keys, check_slug, load_yaml, require_mapping, require_str
 from .errors import HandbookError
 
 # The agreed report types (genres) and section slugs, with their Chinese names:
 # a sample names them even before their pages exist.
-GENRES: dict[str, str] = {
-    "team-duty-report": "领导班子述责述廉报告",
-    "personal-duty-report": "个人述职述廉（述责）报告",
-    "secretary-responsibility-report": "党组（党委）书记履行全面从严治党主体责任情况报告",
-    "leader-supervision-report": "关于加强对“一把手”和领导班子监督工作情况的汇报",
-}
-SECTIONS: dict[str, str] = {
-    "title": "标题",
-    "opening": "开头（导语）",
-    "political-building": "政治建设和理论武装",
-    "primary-responsibility": "履行全面从严治党主体责任",
-    "ideology": "意识形态工作",
-    "organisation": "组织建设和干部队伍建设",
-    "work-style": "作风建设",
-    "discipline": "纪律建设和党风廉政建设",
-    "personal-integrity": "个人廉洁自律",
-    "main-business": "主责主业",
-    "supervision": "对“一把手”和领导班子的监督",
-    "problems": "存在的问题",
-    "causes": "原因分析",
-    "next-steps": "下一步打算和整改措施",
-    "closing": "结尾",
-}
-LEVELS: dict[str, str] = {"province": "省级", "city": "市级", "county": "县级"}
 KINDS = ("title", "heading", "body")
 
 ALLOW_FILE = "allow.yml"  # the leak gate's reviewed allow-list, beside the samples

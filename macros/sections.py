@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 
 from . import paths, render
+from .vocabulary import GENRES
 from .data import (
     ExampleSet,
     Slot,
@@ -47,8 +48,7 @@ class Variant:
 
 
 # The report types a section template can belong to (pages /genres/<slug>/).
-GENRE_SLUGS = ("team-duty-report", "personal-duty-report", "secretary-responsibility-report",
-               "leader-supervision-report")
+GENRE_SLUGS = tuple(GENRES)
 
 
 @dataclass

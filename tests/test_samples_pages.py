@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import offline, samples
+from macros import offline, samples, vocabulary
 from macros.anonymise import find_items
 from macros.errors import HandbookError
-from macros.samples import SECTIONS
+from macros.vocabulary import SECTIONS
 from tests.conftest import project_copy
 
 SLUGS = ("2019-audit-team-duty", "2023-finance-head-duty", "2023-bureau-secretary-responsibility",
@@ -108,7 +108,7 @@ def test_index_lists_every_sample_with_filters(soup) -> None:
     first = rows[0].select("td")
     s = next(iter(samples.all_samples().values()))
     assert [td.get_text(strip=True) for td in first[1:]] == [
-        samples.GENRES[s.genre], str(s.year), samples.LEVELS[s.level], str(s.length)]
+        vocabulary.GENRES[s.genre], str(s.year), vocabulary.LEVELS[s.level], str(s.length)]
 
 
 def test_nothing_forbidden_in_html_search_index_or_downloads(site_dir: Path) -> None:

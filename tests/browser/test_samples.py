@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import samples
+from macros import samples, vocabulary
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ def _check_filters(page) -> None:
     rows = _visible_rows(page)
     assert len(rows) == sum(1 for s in all_s if s.year == 2023) and all("2023" in r for r in rows)
     assert page.locator(".hb-filter__count").inner_text() == f"共 {len(rows)} 篇"
-    page.select_option('[data-filter="genre"]', samples.GENRES["personal-duty-report"])
+    page.select_option('[data-filter="genre"]', vocabulary.GENRES["personal-duty-report"])
     rows = _visible_rows(page)
     assert len(rows) == sum(1 for s in all_s if s.year == 2023 and s.genre == "personal-duty-report") == 1
     page.select_option('[data-filter="year"]', "")
