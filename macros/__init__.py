@@ -16,3 +16,10 @@ def define_env(env: Any) -> None:
     registry.install_error_format()
     for name, fn in pagemacros.MACROS.items():
         env.macro(registry.strict(fn, name), name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Tell raw-HTML link builders which page they are writing for."""
+    from . import pagecontext
+
+    pagecontext.set_page_url(env.page.url)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import genres, render, samples, sections, word
+from . import genres, pagecontext, render, samples, sections, word
 from .errors import HandbookError
 
 FOLDER = "downloads"
@@ -121,9 +121,11 @@ def href(kind: str, slug: str, variant: str | None = None, base: str = "../../")
 
 
 def link(kind: str, slug: str, variant: str | None = None, label: str = "下载 Word 文件",
-         base: str = "../../") -> str:
-    """A download link in the site's style (raw HTML: MkDocs does not know the file)."""
-    url = href(kind, slug, variant, base)
+         base: str | None = None) -> str:
+    """A download link in the site's style (raw HTML: MkDocs does not know the file).
+
+    `base` is the way up to the site root; by default, from the page being rendered."""
+    url = href(kind, slug, variant, pagecontext.root_prefix() if base is None else base)
     return (f'<a class="hb-download md-button" href="{html.escape(url)}" download '
             f'title="GB/T 9704 正文格式：A4，3号仿宋，固定行距，页码“— 1 —”">'
             f"{html.escape(label)}（.docx）</a>")

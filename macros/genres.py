@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import paths, render, samples, sections, vocabulary
+from . import pagecontext, paths, render, samples, sections, vocabulary
 from .data import check_keys, check_slug, load_yaml, require_mapping, require_str
 from .errors import HandbookError
 
@@ -398,7 +398,8 @@ def _samples_list(genre: Genre) -> str:
         pages = False
     lines = []
     for s in found:
-        name = f'<a href="../../samples/{s.slug}/">{html.escape(s.title)}</a>' if pages else html.escape(s.title)
+        url = pagecontext.page_href(f"samples/{s.slug}")
+        name = f'<a href="{html.escape(url)}">{html.escape(s.title)}</a>' if pages else html.escape(s.title)
         lines.append(f'- {name}（{s.year}年度） {downloads.link("samples", s.slug, label="Word")}')
     return "\n".join(lines)
 

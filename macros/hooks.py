@@ -49,14 +49,25 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 @_loud
 def on_page_content(html, page, config, files, **kwargs):
-    return site.page_content(html, page, files)
+    html = site.page_content(html, page, files)
+    site.release_markdown(page)
+    return site.park_content(page, html)
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def on_page_context(context, page, config, nav, **kwargs):
+    site.unpark_content(page)
+    return context
 
 
 @_loud
 def on_post_page(output, page, config, **kwargs):
-    return site.fix_page_html(output, page.file.src_uri)
+    output = site.fix_page_html(output, page.file.src_uri)
+    site.release_content(page)
+    return output
 
 
+@event_priority(50)  # before the search plugin writes its index (site.post_build)
 @_loud
 def on_post_build(config, **kwargs):
     site.post_build(config)

@@ -13,10 +13,11 @@ and text, so the field is searched but never displayed.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
-from typing import Container, Iterable
+from typing import Any, Container, Iterable
 
 from . import paths, phrases
 from .errors import HandbookError
@@ -63,15 +64,8 @@ def inner_words(token: str, words: Container[str]) -> list[str]:
     return found
 
 
-def add_word_field(site_dir: Path, terms: Iterable[str] | None = None) -> Path:
-    """Rewrite search/search_index.json (and the offline search_index.js) with the extra field."""
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.is_file():
-        raise HandbookError(paths.rel(index_path), "no search index to extend (is the search plugin enabled?)")
-    data = json.loads(index_path.read_text(encoding="utf-8"))
-    words = dictionary(phrases.phrase_terms() if terms is None else terms)
-    separator = re.compile(data["config"]["separator"])
-    for doc in data["docs"]:
+def _add_words(docs: list[dict], separator: re.Pattern[str], words: Container[str]) -> None:
+    for doc in docs:
         text = TAG_RE.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
         extra: dict[str, None] = {}
         for token in separator.split(text):
@@ -80,6 +74,57 @@ def add_word_field(site_dir: Path, terms: Iterable[str] | None = None) -> Path:
                     extra[w] = None
         if extra:
             doc[FIELD] = " ".join(extra)
+
+
+def write_index(search_plugin: Any, site_dir: Path, terms: Iterable[str] | None = None) -> Path | None:
+    """Write the site search index ourselves, with the extra field, before Material does.
+
+    Material serialises the whole index in one json.dumps with every Chinese
+    character escaped (\\uXXXX, 1.6x the UTF-8 size) and then encodes it again:
+    with a thousand samples that transient was a build's peak memory. Here the
+    entries it collected get the extra field in place and are streamed to
+    disk one by one as UTF-8; Material's own write is then switched off for
+    this build (config.enabled is read only by its post-build writer). Under
+    dirty reload Material merges with the previous index, so we leave it be
+    and return None (add_word_field then post-processes its file).
+    """
+    if getattr(search_plugin, "is_dirty", False):
+        return None
+    cfg = search_plugin.config
+    config = {key: cfg[key] for key in ("lang", "separator", "pipeline", "fields")}
+    config["fields"] = {**config["fields"], FIELD: {"boost": 1}}
+    docs = search_plugin.search_index.entries
+    _add_words(docs, re.compile(config["separator"]), dictionary(phrases.phrase_terms() if terms is None else terms))
+    index_path = site_dir / "search" / "search_index.json"
+    index_path.parent.mkdir(parents=True, exist_ok=True)
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"), default=str)
+    tmp = index_path.with_suffix(".json.part")
+    with tmp.open("w", encoding="utf-8") as out:
+        out.write('{"config":' + dump(config) + ',"docs":[')
+        for i, doc in enumerate(docs):
+            out.write(("," if i else "") + dump(doc))
+        out.write("]}")
+    tmp.replace(index_path)
+    cfg.enabled = False
+    search_plugin.hb_writer_off = True  # restore_writer turns it back on next build
+    return index_path
+
+
+def restore_writer(search_plugin: Any) -> None:
+    """Undo write_index's switch at the start of a build: `mkdocs serve` keeps plugin instances."""
+    if getattr(search_plugin, "hb_writer_off", False):
+        search_plugin.config.enabled = True
+        search_plugin.hb_writer_off = False
+
+
+def add_word_field(site_dir: Path, terms: Iterable[str] | None = None) -> Path:
+    """Rewrite search/search_index.json (and the offline search_index.js) with the extra field."""
+    index_path = site_dir / "search" / "search_index.json"
+    if not index_path.is_file():
+        raise HandbookError(paths.rel(index_path), "no search index to extend (is the search plugin enabled?)")
+    data = json.loads(index_path.read_text(encoding="utf-8"))
+    words = dictionary(phrases.phrase_terms() if terms is None else terms)
+    _add_words(data["docs"], re.compile(data["config"]["separator"]), words)
     data["config"].setdefault("fields", {})[FIELD] = {"boost": 1}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     index_path.write_text(text, encoding="utf-8")

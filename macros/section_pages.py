@@ -72,15 +72,14 @@ def genre_links(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> str:
 def word_link(tpl: sections.SectionTemplate, directory_urls: bool = True) -> str:
     """The Word download of the template, once the Word work is in the tree.
 
-    Raw HTML (MkDocs does not know the file), so the URL style is ours to get
-    right: /sections/<slug>/ is two levels deep, sections/<slug>.html one."""
+    Raw HTML (MkDocs does not know the file): downloads.link makes the URL
+    relative to the page being rendered, in either URL style."""
     if _module("word") is None:
         return ""
     downloads = _module("downloads")
     if downloads is None:
         return ""
-    return downloads.link("sections", tpl.slug, label="下载本模板的 Word 文件",
-                          base="../../" if directory_urls else "../")
+    return downloads.link("sections", tpl.slug, label="下载本模板的 Word 文件")
 
 
 def purpose(tpl: sections.SectionTemplate, docs: Path = paths.DOCS, directory_urls: bool = True) -> str:

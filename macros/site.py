@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,9 @@ def configure(config: Any) -> Any:
     validate_all()
     # Absolute path: the search plugin resolves a relative one against the
     # working directory, not mkdocs.yml.
-    _search_plugin(config).config.jieba_dict_user = str(write_user_dict())
+    plugin = _search_plugin(config)
+    searchwords.restore_writer(plugin)
+    plugin.config.jieba_dict_user = str(write_user_dict())
     return config
 
 
@@ -97,6 +100,38 @@ def page_content(content: str, page: Any, files: Any) -> str:
     return tooltips.annotate_page(content, page.file.src_uri, page.url, files)
 
 
+# MkDocs converts every page before it writes any, and keeps each page's
+# Markdown and HTML to the end of the build: with a thousand samples that was
+# most of a build's peak memory. The Markdown is dropped once converted; the
+# HTML waits compressed (~5x smaller) until its page is rendered, and is
+# dropped once the page is written.
+
+PARKED = "<!-- page HTML parked compressed by macros.site.park_content -->"
+
+
+def release_markdown(page: Any) -> None:
+    """After conversion to HTML, a page's Markdown is not needed."""
+    page.markdown = None
+
+
+def park_content(page: Any, html: str) -> str:
+    """Keep the page's HTML compressed until on_page_context; return the stand-in."""
+    page.hb_parked_html = zlib.compress(html.encode("utf-8"), 6)
+    return PARKED
+
+
+def unpark_content(page: Any) -> None:
+    parked = getattr(page, "hb_parked_html", None)
+    if parked is not None:
+        page.content = zlib.decompress(parked).decode("utf-8")
+        page.hb_parked_html = None
+
+
+def release_content(page: Any) -> None:
+    """After the page is written (search has indexed it), its HTML is not needed."""
+    page.content = None
+
+
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
@@ -113,8 +148,11 @@ def fix_page_html(output: str, src: str) -> str:
 
 
 def post_build(config: Any) -> None:
+    """Runs before the search plugin's post-build (hooks.py gives it priority)."""
     search.patch_search_worker(Path(config["site_dir"]))
-    searchwords.add_word_field(Path(config["site_dir"]))  # 廉政 finds 党风廉政建设
+    # 廉政 finds 党风廉政建设: the index gets the words inside jieba's long tokens.
+    if searchwords.write_index(_search_plugin(config), Path(config["site_dir"])) is None:
+        searchwords.add_word_field(Path(config["site_dir"]))
     downloads.write_all(Path(config["site_dir"]))  # Word files + word-kit.js
     from . import tools_pages
     tools_pages.write_assets(Path(config["site_dir"]))  # check-rules.js, draft-data.js
