@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, TypeVar
 
 import yaml
 
@@ -17,6 +17,8 @@ from .errors import HandbookError
 
 # libyaml's C parser when the wheel has it: sample files make YAML parsing a
 # large share of a build with many samples. Same safe semantics.
+T = TypeVar("T")
+
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -69,6 +71,14 @@ def check_keys(mapping: dict, allowed: set[str], where: str, prefix: str = "") -
     unknown = sorted(set(mapping) - allowed)
     if unknown:
         raise HandbookError(where, f"unknown field (allowed: {', '.join(sorted(allowed))})", f"{prefix}{unknown[0]}")
+
+
+def lookup(items: Mapping[str, T], key: str, where: str, what: str, *, list_known: bool = True) -> T:
+    """items[key], or a one-line error naming what is unknown (and what is known)."""
+    if key not in items:
+        known = f" (known: {', '.join(items)})" if list_known else ""
+        raise HandbookError(where, f"unknown {what} {key!r}{known}")
+    return items[key]
 
 
 def check_slug(slug: str, where: str, field_name: str = "slug") -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import pagecontext, paths, render, samples, sections, vocabulary
-from .data import check_keys, check_slug, load_yaml, require_mapping, require_str
+from .data import check_keys, check_slug, load_yaml, lookup, require_mapping, require_str
 from .errors import HandbookError
 
 # The agreed section slugs (shared contract) and their Chinese titles, used
@@ -188,10 +188,7 @@ def all_genres(root: Path = paths.TEMPLATES) -> dict[str, Genre]:
 
 
 def get_genre(slug: str) -> Genre:
-    genres = all_genres()
-    if slug not in genres:
-        raise HandbookError("templates/genres", f"unknown report type {slug!r} (known: {', '.join(genres)})")
-    return genres[slug]
+    return lookup(all_genres(), slug, "templates/genres", "report type")
 
 
 # ---------------------------------------------------------------------------

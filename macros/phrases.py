@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .data import MAX_YEAR, MIN_YEAR, check_keys, check_slug, load_yaml, require_mapping
+from .data import MAX_YEAR, MIN_YEAR, check_keys, check_slug, load_yaml, lookup, require_mapping
 from .errors import HandbookError
 # The agreed section slugs and titles, in reading order (one copy, in samples.py);
 # a phrase may serve a section before its template page exists.
@@ -268,10 +268,7 @@ load_library.cache_clear = load.cache_clear  # type: ignore[attr-defined]  # sit
 
 
 def get_phrase(pid: str, root: Path = paths.TEMPLATES) -> Phrase:
-    library = load_library(root)
-    if pid not in library:
-        raise HandbookError("templates/phrases", f"unknown phrase id {pid!r}")
-    return library[pid]
+    return lookup(load_library(root), pid, "templates/phrases", "phrase id", list_known=False)
 
 
 def url_for(pid: str, root: Path = paths.TEMPLATES) -> str:

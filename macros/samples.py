@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import paths
 from .vocabulary import GENRES, LEVELS, SECTIONS
-from .data import check_keys, check_slug, load_yaml, require_mapping, require_str
+from .data import check_keys, check_slug, load_yaml, lookup, require_mapping, require_str
 from .errors import HandbookError
 
 # The agreed report types (genres) and section slugs, with their Chinese names:
@@ -136,10 +136,7 @@ def all_samples(root: Path = paths.TEMPLATES) -> dict[str, Sample]:
 
 
 def get_sample(slug: str, root: Path = paths.TEMPLATES) -> Sample:
-    samples = all_samples(root)
-    if slug not in samples:
-        raise HandbookError(f"templates/samples/{slug}.yml", f"no such sample (known: {', '.join(sorted(samples))})")
-    return samples[slug]
+    return lookup(all_samples(root), slug, "templates/samples", "sample")
 
 
 # ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from .data import (
     check_slug,
     example_sets,
     load_yaml,
+    lookup,
     require_mapping,
     require_str,
     slot_catalog,
@@ -305,7 +306,4 @@ def all_sections(root: Path = paths.TEMPLATES) -> dict[str, SectionTemplate]:
 
 
 def get_section(slug: str) -> SectionTemplate:
-    sections = all_sections()
-    if slug not in sections:
-        raise HandbookError("templates/sections", f"unknown section template {slug!r} (known: {', '.join(sections)})")
-    return sections[slug]
+    return lookup(all_sections(), slug, "templates/sections", "section template")
