@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from macros import render
 
@@ -14,7 +15,7 @@ def _copy(page, block):
     button = block.locator("button.hb-copy")
     expected = button.get_attribute("data-copy")
     button.click()
-    assert button.inner_text() == "已复制"
+    expect(button).to_have_text("已复制")  # set once the clipboard write resolves
     return expected, page.evaluate("navigator.clipboard.readText()")
 
 
