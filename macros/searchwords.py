@@ -65,13 +65,18 @@ def inner_words(token: str, words: Container[str]) -> list[str]:
 
 
 def _add_words(docs: list[dict], separator: re.Pattern[str], words: Container[str]) -> None:
+    seen: dict[str, list[str]] = {}  # the same tokens recur on every page
     for doc in docs:
         text = TAG_RE.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
         extra: dict[str, None] = {}
         for token in separator.split(text):
-            if len(token) >= 3 and HAN_RE.search(token):
-                for w in inner_words(token, words):
-                    extra[w] = None
+            if len(token) < 3:
+                continue
+            inner = seen.get(token)
+            if inner is None:
+                inner = seen[token] = inner_words(token, words) if HAN_RE.search(token) else []
+            for w in inner:
+                extra[w] = None
         if extra:
             doc[FIELD] = " ".join(extra)
 

@@ -66,6 +66,10 @@ class SectionTemplate:
     source_path: Path = paths.SECTIONS
     root: Path = paths.TEMPLATES  # the templates/ folder it was loaded from
     template: jinja2.Template | None = None
+    # Renders are pure functions of (kind, variant, year/set): the validation
+    # step, the pages, the Word files and the tools share them within a build.
+    renders: dict[tuple[str, str, int | str], tuple[render.Paragraph, ...]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def where(self) -> str:
@@ -121,11 +125,21 @@ def _run(tpl: SectionTemplate, ctx: dict[str, Any], what: str) -> list[render.Pa
     return render.parse(marked)
 
 
+def _memo(tpl: SectionTemplate, key: tuple[str, str, int | str], make) -> list[render.Paragraph]:
+    """A render of this template, made once per build (a fresh list each call;
+    the paragraphs themselves are shared and must not be changed)."""
+    hit = tpl.renders.get(key)
+    if hit is None:
+        hit = tpl.renders[key] = tuple(make())
+    return list(hit)
+
+
 def render_variant(tpl: SectionTemplate, variant_id: str | None = None) -> list[render.Paragraph]:
     """The template as a writer sees it: slots blank, instructions shown."""
     variant = tpl.variant(variant_id)
     values = {s.name: render.slot_label(s.label) for s in tpl.slots}
-    return _run(tpl, _context(tpl, variant, variant.year, values), f"variant {variant.id!r}")
+    return _memo(tpl, ("variant", variant.id, variant.year),
+                 lambda: _run(tpl, _context(tpl, variant, variant.year, values), f"variant {variant.id!r}"))
 
 
 def render_for_tool(tpl: SectionTemplate, variant_id: str, year: int) -> list[render.Paragraph]:
@@ -133,11 +147,15 @@ def render_for_tool(tpl: SectionTemplate, variant_id: str, year: int) -> list[re
     as a marker that carries the slot's NAME (the tool fills it in the browser)."""
     variant = tpl.variant(variant_id)
     values = {s.name: render.slot_label(s.name) for s in tpl.slots}
-    return _run(tpl, _context(tpl, variant, year, values), f"variant {variant.id!r}, year {year}")
+    return _memo(tpl, ("tool", variant.id, year),
+                 lambda: _run(tpl, _context(tpl, variant, year, values), f"variant {variant.id!r}, year {year}"))
 
 
 def render_example(tpl: SectionTemplate, set_slug: str) -> list[render.Paragraph]:
     """The template filled with an example value set; values stay marked."""
+    key = ("example", set_slug, 0)
+    if key in tpl.renders:
+        return list(tpl.renders[key])
     sets = example_sets(tpl.root)
     if set_slug not in sets:
         raise HandbookError(tpl.where, f"unknown example set {set_slug!r} (see templates/examples.yml)", "examples")
@@ -150,7 +168,8 @@ def render_example(tpl: SectionTemplate, set_slug: str) -> list[render.Paragraph
             )
         values[slot.name] = render.filled(ex.values[slot.name])
     year = ex.values.get("year", DEFAULT_YEAR)
-    return _run(tpl, _context(tpl, variant_for(tpl, ex), year, values), f"example set {set_slug!r}")
+    return _memo(tpl, key, lambda: _run(tpl, _context(tpl, variant_for(tpl, ex), year, values),
+                                        f"example set {set_slug!r}"))
 
 
 def variant_for(tpl: SectionTemplate, ex: ExampleSet) -> Variant:
@@ -248,8 +267,7 @@ def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
         raise HandbookError(text_where, "template text file is missing (every <slug>.yml needs a <slug>.j2)")
     source = text_path.read_text(encoding="utf-8")
     try:
-        used = render.undeclared_names(_ENV, source)
-        tpl.template = _ENV.from_string(source)
+        tpl.template, used = render.compile_checked(_ENV, source, text_where)
     except jinja2.TemplateSyntaxError as exc:
         raise HandbookError(f"{text_where}:{exc.lineno}", f"Jinja syntax error: {exc.message}") from None
     declared = {s.name for s in slots}

@@ -1,8 +1,8 @@
 """Tooltips for standard phrases in running text (the on_page_content hook).
 
 The abbr glossary cannot do this for Chinese: its `\\b` never matches between
-two Han characters. Instead the rendered HTML of a page is streamed through
-the standard library's HTMLParser and only text nodes are touched: the first
+two Han characters. Instead the rendered HTML of a page is split into markup and
+text by one regex and only text nodes are touched: the first
 occurrence of each library term on a page becomes
 
     <a class="hb-term" href="…/phrases/<group>/#<id>" title="两个维护：释义">两个维护</a>
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 
@@ -59,10 +58,40 @@ def title_for(ph: phrases.Phrase) -> str:
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
 
 
-class _Annotator(HTMLParser):
+# Markdown's HTML, split into markup and text in one regex pass (the
+# standard library's HTMLParser did the same in Python code, tag by tag, and
+# was most of this hook's cost). Comments, declarations and the raw-text
+# elements are taken whole, so a "<" inside a script never opens a tag.
+_TOKEN_RE = re.compile(
+    r"<!--.*?-->"
+    r"|<(script|style|textarea|pre|svg|math|template)\b[^>]*>.*?</\1\s*>"
+    r"|<[!?][^>]*>"
+    r"|</?[A-Za-z][^>]*>",
+    re.S | re.I,
+)
+_NAME_RE = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_ATTR_RE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+
+
+def _opens_skip(tag: str, markup: str) -> bool:
+    """Whether an opening tag starts a region where no term is linked."""
+    if tag in SKIP_TAGS:
+        return True
+    rest = markup[len(tag) + 1:]
+    if "class" not in rest and "data-" not in rest:
+        return False
+    for m in _ATTR_RE.finditer(rest.rstrip("/>")):
+        name = m.group(1).lower()
+        if name in SKIP_ATTRS:
+            return True
+        if name == "class" and m.group(2) and SKIP_CLASSES.intersection(m.group(2).strip("\"'").split()):
+            return True
+    return False
+
+
+class _Annotator:
     def __init__(self, pattern: re.Pattern[str], by_phrase: dict[str, phrases.Phrase],
                  href: Callable[[phrases.Phrase], str]):
-        super().__init__(convert_charrefs=False)
         self.pattern, self.by_phrase, self.href = pattern, by_phrase, href
         self.out: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped here or above)
@@ -72,32 +101,33 @@ class _Annotator(HTMLParser):
     def skipping(self) -> bool:
         return bool(self.stack) and self.stack[-1][1]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-        if tag in VOID:
-            return
-        classes = set()
-        skip = tag in SKIP_TAGS
-        for name, value in attrs:
-            if name == "class" and value:
-                classes.update(value.split())
-            if name in SKIP_ATTRS:
-                skip = True
-        skip = skip or bool(classes & SKIP_CLASSES) or self.skipping
-        self.stack.append((tag, skip))
+    def run(self, content: str) -> str:
+        last = 0
+        for m in _TOKEN_RE.finditer(content):
+            if m.start() > last:
+                self.data(content[last:m.start()])
+            self.markup(m.group(0))
+            last = m.end()
+        if last < len(content):
+            self.data(content[last:])
+        return "".join(self.out)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
+    def markup(self, token: str) -> None:
+        self.out.append(token)
+        name = _NAME_RE.match(token)
+        if name is None or token.endswith("/>"):
+            return  # comment, declaration, self-closing tag
+        tag = name.group(1).lower()
+        if token.startswith("</"):
+            # Pop to the matching open tag; tolerate stray end tags.
+            for i in range(len(self.stack) - 1, -1, -1):
+                if self.stack[i][0] == tag:
+                    del self.stack[i:]
+                    break
+        elif tag not in VOID and not token.endswith(f"</{tag}>"):  # raw-text elements come whole
+            self.stack.append((tag, self.skipping or _opens_skip(tag, token)))
 
-    def handle_endtag(self, tag: str) -> None:
-        self.out.append(f"</{tag}>")
-        # Pop to the matching open tag; tolerate stray end tags.
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self.skipping or not data.strip():
             self.out.append(data)
             return
@@ -113,34 +143,13 @@ class _Annotator(HTMLParser):
             last = m.end()
         self.out.append(data[last:])
 
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
-
 
 def annotate(content: str, href: Callable[[phrases.Phrase], str], root: Path = paths.TEMPLATES) -> str:
     """The page content with the first occurrence of each library term wrapped in a tooltip link."""
     pattern, by_phrase = _terms(root)
-    if pattern is None:
+    if pattern is None or pattern.search(content) is None:
         return content
-    parser = _Annotator(pattern, by_phrase, href)
-    parser.feed(content)
-    parser.close()
-    return "".join(parser.out)
+    return _Annotator(pattern, by_phrase, href).run(content)
 
 
 def annotate_page(content: str, page_src: str, page_url: str, files: object) -> str:

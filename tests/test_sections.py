@@ -24,6 +24,29 @@ def test_every_template_renders_every_variant_and_example_set():
             assert not any(ch in render.MARKERS for ch in text)
 
 
+def test_renders_are_made_once_and_callers_cannot_change_them():
+    tpl = next(iter(sections.all_sections().values()))
+    first = sections.render_variant(tpl, tpl.variants[0].id)
+    expected = render.to_plain(first)
+    first.clear()  # a caller's list is its own
+    again = sections.render_variant(tpl, tpl.variants[0].id)
+    assert render.to_plain(again) == expected
+    assert again is not first and again[0] is sections.render_variant(tpl, tpl.variants[0].id)[0]
+    example = sections.render_example(tpl, tpl.examples[0])
+    assert example[0] is sections.render_example(tpl, tpl.examples[0])[0]
+    # Another year for the tool is another render.
+    tool = {year: render.to_plain(sections.render_for_tool(tpl, tpl.variants[0].id, year)) for year in (2018, 2026)}
+    assert set(tpl.renders) >= {("tool", tpl.variants[0].id, 2018), ("tool", tpl.variants[0].id, 2026)}
+    assert all(tool.values())
+
+
+def test_a_jinja_syntax_error_names_the_file_and_line(tmp_path):
+    root = _tree(tmp_path, slots=SLOTS, yml=YML, j2="{{ move('a') }}\n{{ year }}{{ unit \n",
+                 examples="good: {title: t, variant: default, values: {year: 2024, unit: 局}}\n")
+    with pytest.raises(HandbookError, match=r"demo.j2:\d+.*Jinja syntax error"):
+        _load(root)
+
+
 def test_year_slot_decides_the_congress_wording():
     tpl = sections.get_section("opening")
     y2025 = render.to_plain(sections.render_example(tpl, "city-finance-2025"))
