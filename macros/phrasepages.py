@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Callable
 
 from . import blocks, paths, phrases, render, samples, sections
 from .errors import HandbookError
@@ -74,9 +75,13 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
     docs = _documents(root)
     found: dict[str, tuple[tuple[str, str], ...]] = {}
     for ph in phrases.load_library(root).values():
-        pattern = matcher(ph)
+        search: Callable[[str], object]
+        if ph.choices or SLOT_RE.search(ph.phrase):
+            search = matcher(ph).search
+        else:  # a plain wording: a substring test, without compiling a pattern
+            search = (lambda text, w=ph.phrase: w in text)
         hits = [(label, page) for label, page, text in docs
-                if pattern.search(text) or (ph.full and ph.full in text)]
+                if search(text) or (ph.full and ph.full in text)]
         found[ph.id] = tuple(hits)
     return found
 

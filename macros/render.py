@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 import jinja2
-from jinja2 import StrictUndefined, meta
+from jinja2 import StrictUndefined, nodes
 
 # Private-use characters: they cannot occur in real text.
 SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"  # a slot left blank: its label
@@ -71,11 +71,16 @@ def move_marker(move_id: str) -> str:
 def compile_checked(env: jinja2.Environment, source: str, filename: str) -> tuple[jinja2.Template, set[str]]:
     """The compiled template and the variables it reads, from one parse.
 
-    Parsing is most of Jinja's compile time; checking the names with a second
-    parse cost as much again on every build.
+    Parsing and code generation are Jinja's compile time, and
+    jinja2.meta.find_undeclared_variables runs the code generator once more:
+    the names are read from the tree instead. Every name the template loads
+    and never assigns (set, for, macro arguments) comes from its context.
     """
     tree = env.parse(source, filename=filename)
-    used = set(meta.find_undeclared_variables(tree))
+    loaded, assigned = set(), set()
+    for node in tree.find_all(nodes.Name):
+        (loaded if node.ctx == "load" else assigned).add(node.name)
+    used = loaded - assigned
     code = env.compile(tree, filename=filename)
     return env.template_class.from_code(env, code, env.make_globals(None), None), used
 
