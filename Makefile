@@ -10,7 +10,10 @@ BIN      := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode is cached (our modules are not recompiled on every build), outside
+# the source tree so that copies of the project stay clean.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
 
 .PHONY: serve build offline test bench browser clean help
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import paths, phrases
 from .errors import HandbookError
@@ -61,26 +61,25 @@ def title_for(ph: phrases.Phrase) -> str:
 # Markdown's HTML, split into markup and text in one regex pass (the
 # standard library's HTMLParser did the same in Python code, tag by tag, and
 # was most of this hook's cost). Comments, declarations and the raw-text
-# elements are taken whole, so a "<" inside a script never opens a tag.
+# elements are taken whole (group 1), so a "<" inside a script never opens a
+# tag; a tag gives its slash, name and attributes (groups 3-5).
 _TOKEN_RE = re.compile(
-    r"<!--.*?-->"
-    r"|<(script|style|textarea|pre|svg|math|template)\b[^>]*>.*?</\1\s*>"
-    r"|<[!?][^>]*>"
-    r"|</?[A-Za-z][^>]*>",
+    r"(<!--.*?-->"
+    r"|<(script|style|textarea|pre|svg|math|template)\b[^>]*>.*?</\2\s*>"
+    r"|<[!?][^>]*>)"
+    r"|<(/?)([A-Za-z][^\s/>]*)([^>]*)>",
     re.S | re.I,
 )
-_NAME_RE = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _ATTR_RE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 
 
-def _opens_skip(tag: str, markup: str) -> bool:
+def _opens_skip(tag: str, attrs: str) -> bool:
     """Whether an opening tag starts a region where no term is linked."""
     if tag in SKIP_TAGS:
         return True
-    rest = markup[len(tag) + 1:]
-    if "class" not in rest and "data-" not in rest:
+    if "class" not in attrs and "data-" not in attrs:
         return False
-    for m in _ATTR_RE.finditer(rest.rstrip("/>")):
+    for m in _ATTR_RE.finditer(attrs):
         name = m.group(1).lower()
         if name in SKIP_ATTRS:
             return True
@@ -89,59 +88,31 @@ def _opens_skip(tag: str, markup: str) -> bool:
     return False
 
 
-class _Annotator:
-    def __init__(self, pattern: re.Pattern[str], by_phrase: dict[str, phrases.Phrase],
-                 href: Callable[[phrases.Phrase], str]):
-        self.pattern, self.by_phrase, self.href = pattern, by_phrase, href
-        self.out: list[str] = []
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped here or above)
-        self.done: set[str] = set()  # ids already linked on this page
-
-    @property
-    def skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
-
-    def run(self, content: str) -> str:
-        last = 0
-        for m in _TOKEN_RE.finditer(content):
-            if m.start() > last:
-                self.data(content[last:m.start()])
-            self.markup(m.group(0))
-            last = m.end()
-        if last < len(content):
-            self.data(content[last:])
-        return "".join(self.out)
-
-    def markup(self, token: str) -> None:
-        self.out.append(token)
-        name = _NAME_RE.match(token)
-        if name is None or token.endswith("/>"):
-            return  # comment, declaration, self-closing tag
-        tag = name.group(1).lower()
-        if token.startswith("</"):
+def _linkable_text(content: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every run of text outside markup and skipped elements."""
+    stack: list[tuple[str, bool]] = []  # (tag, skipped here or above)
+    skipping = False
+    last = 0
+    for m in _TOKEN_RE.finditer(content):
+        if m.start() > last and not skipping:
+            yield last, m.start()
+        last = m.end()
+        if m.group(1) is not None:
+            continue  # comment, declaration or a whole raw-text element
+        slash, name, attrs = m.group(3, 4, 5)
+        tag = name.lower()
+        if slash:
             # Pop to the matching open tag; tolerate stray end tags.
-            for i in range(len(self.stack) - 1, -1, -1):
-                if self.stack[i][0] == tag:
-                    del self.stack[i:]
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == tag:
+                    del stack[i:]
                     break
-        elif tag not in VOID and not token.endswith(f"</{tag}>"):  # raw-text elements come whole
-            self.stack.append((tag, self.skipping or _opens_skip(tag, token)))
-
-    def data(self, data: str) -> None:
-        if self.skipping or not data.strip():
-            self.out.append(data)
-            return
-        last = 0
-        for m in self.pattern.finditer(data):
-            ph = self.by_phrase[m.group(0)]
-            if ph.id in self.done:
-                continue
-            self.done.add(ph.id)
-            self.out.append(data[last:m.start()])
-            self.out.append(f'<a class="hb-term" href="{html.escape(self.href(ph), quote=True)}" '
-                            f'title="{html.escape(title_for(ph), quote=True)}">{m.group(0)}</a>')
-            last = m.end()
-        self.out.append(data[last:])
+            skipping = bool(stack) and stack[-1][1]
+        elif tag not in VOID and not attrs.endswith("/"):
+            skipping = skipping or _opens_skip(tag, attrs)
+            stack.append((tag, skipping))
+    if last < len(content) and not skipping:
+        yield last, len(content)
 
 
 def annotate(content: str, href: Callable[[phrases.Phrase], str], root: Path = paths.TEMPLATES) -> str:
@@ -149,7 +120,21 @@ def annotate(content: str, href: Callable[[phrases.Phrase], str], root: Path = p
     pattern, by_phrase = _terms(root)
     if pattern is None or pattern.search(content) is None:
         return content
-    return _Annotator(pattern, by_phrase, href).run(content)
+    out: list[str] = []
+    done: set[str] = set()  # ids already linked on this page
+    last = 0
+    for start, end in _linkable_text(content):
+        for m in pattern.finditer(content, start, end):
+            ph = by_phrase[m.group(0)]
+            if ph.id in done:
+                continue
+            done.add(ph.id)
+            out.append(content[last:m.start()])
+            out.append(f'<a class="hb-term" href="{html.escape(href(ph), quote=True)}" '
+                       f'title="{html.escape(title_for(ph), quote=True)}">{m.group(0)}</a>')
+            last = m.end()
+    out.append(content[last:])
+    return "".join(out)
 
 
 def annotate_page(content: str, page_src: str, page_url: str, files: object) -> str:
