@@ -24,6 +24,12 @@ def rel(path: Path) -> str:
         return str(path)
 
 
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path | str) -> Path:
+    # Loaders are called thousands of times a build: resolve each folder once.
+    return Path(root).resolve()
+
+
 def cached_per_root(fn: Callable[[Path], T]) -> Callable[..., T]:
     """Cache a loader of templates/ data once per folder.
 
@@ -35,7 +41,7 @@ def cached_per_root(fn: Callable[[Path], T]) -> Callable[..., T]:
 
     @functools.wraps(fn)
     def wrapper(root: Path = TEMPLATES) -> T:
-        return inner(Path(root).resolve())
+        return inner(_resolved(root))
 
     wrapper.cache_clear = inner.cache_clear  # type: ignore[attr-defined]
     return wrapper

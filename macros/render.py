@@ -68,8 +68,18 @@ def move_marker(move_id: str) -> str:
     return f"{MOVE_OPEN}{move_id}{MOVE_CLOSE}"
 
 
-def compile_checked(env: jinja2.Environment, source: str, filename: str) -> tuple[jinja2.Template, set[str]]:
-    """The compiled template and the variables it reads, from one parse.
+@dataclass(frozen=True)
+class Compiled:
+    template: jinja2.Template
+    names: frozenset[str]  # every variable it reads from its context
+    # The report years at which its text can change: the output for a year
+    # depends only on which of these the year has reached. None: on the exact
+    # year (report_year used other than compared with a constant).
+    year_cuts: tuple[int, ...] | None
+
+
+def compile_checked(env: jinja2.Environment, source: str, filename: str) -> Compiled:
+    """The compiled template, the variables it reads and its year cuts, from one parse.
 
     Parsing and code generation are Jinja's compile time, and
     jinja2.meta.find_undeclared_variables runs the code generator once more:
@@ -80,9 +90,31 @@ def compile_checked(env: jinja2.Environment, source: str, filename: str) -> tupl
     loaded, assigned = set(), set()
     for node in tree.find_all(nodes.Name):
         (loaded if node.ctx == "load" else assigned).add(node.name)
-    used = loaded - assigned
     code = env.compile(tree, filename=filename)
-    return env.template_class.from_code(env, code, env.make_globals(None), None), used
+    return Compiled(env.template_class.from_code(env, code, env.make_globals(None), None),
+                    frozenset(loaded - assigned), year_cuts(tree))
+
+
+def year_cuts(tree: nodes.Template) -> tuple[int, ...] | None:
+    """The years where `since(Y)` or `report_year <op> Y` can change value (see Compiled)."""
+    cuts: set[int] = set()
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == "since":
+            if len(call.args) != 1 or not isinstance(call.args[0], nodes.Const) or call.kwargs:
+                return None
+            cuts.add(int(call.args[0].value))
+    compared = 0
+    for cmp in tree.find_all(nodes.Compare):
+        if len(cmp.ops) != 1:
+            continue
+        left, right = cmp.expr, cmp.ops[0].expr
+        for a, b in ((left, right), (right, left)):
+            if isinstance(a, nodes.Name) and a.name == "report_year" and isinstance(b, nodes.Const) \
+                    and isinstance(b.value, int):
+                cuts.update((b.value, b.value + 1))  # ==, <, >= … all decided by these two
+                compared += 1
+    uses = sum(1 for n in tree.find_all(nodes.Name) if n.name == "report_year")
+    return tuple(sorted(cuts)) if uses == compared else None
 
 
 # ---------------------------------------------------------------------------

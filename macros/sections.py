@@ -66,6 +66,7 @@ class SectionTemplate:
     source_path: Path = paths.SECTIONS
     root: Path = paths.TEMPLATES  # the templates/ folder it was loaded from
     template: jinja2.Template | None = None
+    year_cuts: tuple[int, ...] | None = None  # see render.Compiled
     # Renders are pure functions of (kind, variant, year/set): the validation
     # step, the pages, the Word files and the tools share them within a build.
     renders: dict[tuple[str, str, int | str], tuple[render.Paragraph, ...]] = field(
@@ -147,7 +148,9 @@ def render_for_tool(tpl: SectionTemplate, variant_id: str, year: int) -> list[re
     as a marker that carries the slot's NAME (the tool fills it in the browser)."""
     variant = tpl.variant(variant_id)
     values = {s.name: render.slot_label(s.name) for s in tpl.slots}
-    return _memo(tpl, ("tool", variant.id, year),
+    # Years on the same side of every cut render the same text: one render each.
+    era: int | str = year if tpl.year_cuts is None else "".join("1" if year >= c else "0" for c in tpl.year_cuts)
+    return _memo(tpl, ("tool", variant.id, era),
                  lambda: _run(tpl, _context(tpl, variant, year, values), f"variant {variant.id!r}, year {year}"))
 
 
@@ -267,7 +270,8 @@ def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
         raise HandbookError(text_where, "template text file is missing (every <slug>.yml needs a <slug>.j2)")
     source = text_path.read_text(encoding="utf-8")
     try:
-        tpl.template, used = render.compile_checked(_ENV, source, text_where)
+        compiled = render.compile_checked(_ENV, source, text_where)
+        tpl.template, used, tpl.year_cuts = compiled.template, compiled.names, compiled.year_cuts
     except jinja2.TemplateSyntaxError as exc:
         raise HandbookError(f"{text_where}:{exc.lineno}", f"Jinja syntax error: {exc.message}") from None
     declared = {s.name for s in slots}

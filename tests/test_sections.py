@@ -34,10 +34,31 @@ def test_renders_are_made_once_and_callers_cannot_change_them():
     assert again is not first and again[0] is sections.render_variant(tpl, tpl.variants[0].id)[0]
     example = sections.render_example(tpl, tpl.examples[0])
     assert example[0] is sections.render_example(tpl, tpl.examples[0])[0]
-    # Another year for the tool is another render.
-    tool = {year: render.to_plain(sections.render_for_tool(tpl, tpl.variants[0].id, year)) for year in (2018, 2026)}
-    assert set(tpl.renders) >= {("tool", tpl.variants[0].id, 2018), ("tool", tpl.variants[0].id, 2026)}
-    assert all(tool.values())
+
+
+def test_years_that_share_a_render_for_the_tool_really_render_the_same():
+    # render_for_tool renders once per era between the template's year cuts;
+    # rendering each year afresh must give exactly that text.
+    shared = 0
+    for tpl in sections.all_sections().values():
+        for v in tpl.variants:
+            for year in range(2018, 2028):
+                values = {s.name: render.slot_label(s.name) for s in tpl.slots}
+                fresh = sections._run(tpl, sections._context(tpl, v, year, values), "test")
+                assert render.to_html(sections.render_for_tool(tpl, v.id, year)) == render.to_html(fresh), \
+                    (tpl.slug, v.id, year)
+        shared += tpl.year_cuts is not None
+    assert shared >= 10, "year cuts found in too few templates: the memo key falls back to exact years"
+
+
+def test_year_cuts_are_read_from_since_and_year_comparisons():
+    env = sections._ENV
+    assert render.compile_checked(env, "{% if since(2023) %}a{% endif %}", "t").year_cuts == (2023,)
+    assert render.compile_checked(env, "{% if report_year == 2024 %}a{% elif 2022 < report_year %}b{% endif %}",
+                                  "t").year_cuts == (2022, 2023, 2024, 2025)
+    assert render.compile_checked(env, "{{ unit }}", "t").year_cuts == ()
+    assert render.compile_checked(env, "{{ report_year }}年度", "t").year_cuts is None
+    assert render.compile_checked(env, "{% if since(y) %}a{% endif %}", "t").year_cuts is None
 
 
 def test_a_jinja_syntax_error_names_the_file_and_line(tmp_path):
