@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from . import paths
 
@@ -119,16 +120,30 @@ class Automaton:
                     f = self.fail[f]
                 self.fail[s] = self.goto[f].get(ch, 0) if self.goto[f].get(ch, 0) != s else 0
                 self.out[s] = self.out[s] + self.out[self.fail[s]]
+        first = "".join(sorted(self.goto[0]))
+        self.first_chars = re.compile(f"[{re.escape(first)}]" if first else r"(?!x)x")
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Every (start, end) of every word, overlaps included."""
-        hits, s = [], 0
-        for i, ch in enumerate(text):
-            while s and ch not in self.goto[s]:
-                s = self.fail[s]
-            s = self.goto[s].get(ch, 0)
-            for n in self.out[s]:
-                hits.append((i + 1 - n, i + 1))
+        goto, fail, out = self.goto, self.fail, self.out
+        next_start = self.first_chars.search
+        hits: list[tuple[int, int]] = []
+        s, i, n = 0, 0, len(text)
+        while i < n:
+            if s == 0:
+                # In the root state, skip in C to the next character that can
+                # begin a word: most of a report's characters cannot.
+                m = next_start(text, i)
+                if m is None:
+                    break
+                i = m.start()
+            ch = text[i]
+            while s and ch not in goto[s]:
+                s = fail[s]
+            s = goto[s].get(ch, 0)
+            for length in out[s]:
+                hits.append((i + 1 - length, i + 1))
+            i += 1
         return hits
 
 
@@ -366,6 +381,32 @@ def _places(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Each word list is looked for word by word (overlapping finds are wanted), but
+# only in paragraphs where one search for any of its words succeeds: most don't.
+_LANDMARK_ANY = re.compile("|".join(map(re.escape, LANDMARKS)))
+_LANDMARK_SUFFIX_ANY = re.compile("|".join(map(re.escape, LANDMARK_SUFFIXES)))
+_VILLAGE_SUFFIX_ANY = re.compile("|".join(map(re.escape, VILLAGE_SUFFIXES)))
+_PROJECT_RE = re.compile("工程|项目")
+
+
+_DIGIT_RUN = re.compile(r"\d{4}")  # in every ID card, mobile and landline number
+_DATE_SEP = re.compile(r"\d[-/.]")  # in a 2023-04-12 date (the others have 月)
+_TITLE_ANY = re.compile(_TITLE_RE)  # a name before a title needs the title
+
+
+def _scan(pattern: re.Pattern[str], text: str, possible: bool) -> Iterable[re.Match[str]]:
+    return pattern.finditer(text) if possible else ()
+
+
+def _words_in(text: str, words: tuple[str, ...], any_re: re.Pattern[str]) -> tuple[str, ...]:
+    return words if any_re.search(text) else ()
+
+
+@lru_cache(maxsize=None)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(word))
+
+
 def find_items(text: str) -> list[Item]:
     """Every identifying item in text, sorted by position, without overlaps."""
     protected = _protected(text)
@@ -375,21 +416,25 @@ def find_items(text: str) -> list[Item]:
         if e > s and not any(protected[s:e]):
             cand.append((s, e, cat, prio))
 
-    for m in RE_ID.finditer(text):
+    # Each pattern runs only where a cheap necessary condition holds (a run of
+    # four digits, 月, @, a title, 公司 …): most paragraphs have none of these,
+    # and scanning every position with every pattern was the anonymiser's cost.
+    digits = _DIGIT_RUN.search(text) is not None
+    for m in _scan(RE_ID, text, digits):
         if _valid_birth(m):
             add(m.start(), m.end(), "id_card", 0)
-    for m in RE_MOBILE.finditer(text):
+    for m in _scan(RE_MOBILE, text, digits):
         add(m.start(), m.end(), "phone", 1)
-    for m in RE_LANDLINE.finditer(text):
+    for m in _scan(RE_LANDLINE, text, digits):
         add(m.start(), m.end(), "phone", 1)
-    for m in RE_EMAIL.finditer(text):
+    for m in _scan(RE_EMAIL, text, "@" in text):
         add(m.start(), m.end(), "email", 0)
     for m in RE_PLATE.finditer(text):
         add(m.start(), m.end(), "plate", 1)
     for m in RE_DOCNO.finditer(text):
         # The issuing organ's abbreviation before the bracket (苏审发〔2023〕12号).
         add(_stem_before(text, m.start(), 6), m.end(), "doc_number", 1)
-    for m in RE_DATE.finditer(text):
+    for m in _scan(RE_DATE, text, "月" in text or _DATE_SEP.search(text) is not None):
         add(m.start(), m.end(), "date", 2)
     for m in RE_ADDRESS.finditer(text):
         s = _stem_before(text, m.start(), 8)
@@ -404,25 +449,25 @@ def find_items(text: str) -> list[Item]:
             add(s, e + org.end(), "unit", 2)
         else:
             add(s, e, "place", 4)
-    for m in RE_COMPANY.finditer(text):
+    for m in _scan(RE_COMPANY, text, "公司" in text or "集团" in text):
         s = _stem_before(text, m.end() - len(re.search("(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)$", m.group(0)).group(0)), 10)
         stem = text[s:m.end()]
         if len(stem) >= 4 and not stem.startswith(COMPANY_GENERIC):
             add(s, m.end(), "unit", 3)
 
     # Landmarks: a fixed list, and name + 纪念馆/陵园/公园/大街 …
-    for name in LANDMARKS:
-        for m in re.finditer(re.escape(name), text):
+    for name in _words_in(text, LANDMARKS, _LANDMARK_ANY):
+        for m in _word_re(name).finditer(text):
             add(m.start(), m.end(), "landmark", 2)
-    for suffix in LANDMARK_SUFFIXES:
-        for m in re.finditer(re.escape(suffix), text):
+    for suffix in _words_in(text, LANDMARK_SUFFIXES, _LANDMARK_SUFFIX_ANY):
+        for m in _word_re(suffix).finditer(text):
             s = _stem_before(text, m.start(), 8)
             stem = text[s:m.start()]
             if len(stem) >= 2 and stem not in GENERIC_LANDMARK_STEMS and not stem.endswith(GENERIC_LANDMARK_STEMS[:2]):
                 add(s, m.end(), "landmark", 2)
 
     # Projects: a name with a place or an infrastructure noun + 工程/项目.
-    for m in re.finditer("工程|项目", text):
+    for m in _PROJECT_RE.finditer(text):
         s = _stem_before(text, m.start(), 10)
         stem = text[s:m.start()]
         if len(stem) < 2:
@@ -432,8 +477,8 @@ def find_items(text: str) -> list[Item]:
             add(s, m.end(), "project", 1)
 
     # Townships, villages, communities: a proper name right after a place or a verb of going.
-    for suffix in VILLAGE_SUFFIXES:
-        for m in re.finditer(suffix, text):
+    for suffix in _words_in(text, VILLAGE_SUFFIXES, _VILLAGE_SUFFIX_ANY):
+        for m in _word_re(suffix).finditer(text):
             s = _stem_before(text, m.start(), 8)
             # A place just before the name ends the stem (江宁区王家庄村 → 王家庄村).
             s = max([s] + [pe for _, pe in places if s <= pe < m.start()])
@@ -450,7 +495,7 @@ def find_items(text: str) -> list[Item]:
                 add(s, m.end(), "place", 3)
 
     # People.
-    for m in _PERSON_BEFORE.finditer(text):
+    for m in _scan(_PERSON_BEFORE, text, _TITLE_ANY.search(text) is not None):
         name = m.group(1)
         if name in NOT_NAMES or name[:2] in NOT_NAMES or len(name) < 1:
             continue
