@@ -49,7 +49,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 @_loud
 def on_page_content(html, page, config, files, **kwargs):
-    html = site.page_content(html, page, files)
+    html = site.page_content(html, page, files, config)
     site.release_markdown(page)
     return site.park_content(page, html)
 

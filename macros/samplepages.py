@@ -106,6 +106,24 @@ def _paragraph_block(s: Sample, i: int, directory_urls: bool) -> str:
     )
 
 
+# A sample's paragraph blocks are HTML we generate, not Markdown: the page's
+# Markdown carries an empty stub per paragraph (with the id, so MkDocs still
+# validates links to #p<n>), and fill_paragraphs puts each block in after
+# conversion. Passed through the Markdown parser, these blocks were most of a
+# sample page's build time (md_in_html and MkDocs' anchor scan parse all raw
+# HTML with html.parser).
+_STUB = '<div class="hb-sample-para" id="p{n}" data-hb-fill></div>'
+_STUB_RE = re.compile(r'<div class="hb-sample-para" id="p(\d+)" data-hb-fill></div>')
+
+
+def fill_paragraphs(content: str, src_uri: str, directory_urls: bool) -> str:
+    """The on_page_content step for a sample page: each stub becomes its paragraph block."""
+    if not src_uri.startswith("samples/") or "data-hb-fill" not in content:
+        return content
+    s = samples.get_sample(src_uri[len("samples/"):-len(".md")])
+    return _STUB_RE.sub(lambda m: _paragraph_block(s, int(m.group(1)) - 1, directory_urls), content)
+
+
 def sample_page(slug: str, directory_urls: bool = True) -> str:
     """The whole sample page (Markdown with raw HTML blocks): the outline comes from the headings."""
     from . import downloads
@@ -142,7 +160,7 @@ def sample_page(slug: str, directory_urls: bool = True) -> str:
             continue
         if p.lead:
             parts += [f"{'#' * min(p.level + 1, 6)} {_md_heading(p.lead.rstrip('。'))}", ""]
-        parts += [_paragraph_block(s, i, directory_urls), ""]
+        parts += [_STUB.format(n=i + 1), ""]
     parts += ["## 校订说明", ""]
     if s.corrections:
         parts += ["| 校订 | 位置 | 理由 |", "| --- | --- | --- |"]

@@ -95,8 +95,12 @@ def add_generated_pages(files: Any, config: Any) -> Any:
     return samplepages.generated_files(files, config)  # /samples/<slug>/, not in nav
 
 
-def page_content(content: str, page: Any, files: Any) -> str:
-    """Tooltips on standard phrases in running text (macros/tooltips.py)."""
+def page_content(content: str, page: Any, files: Any, config: Any) -> str:
+    """Sample paragraphs filled in (macros/samplepages.py), then tooltips on
+    standard phrases in running text (macros/tooltips.py)."""
+    from . import samplepages
+
+    content = samplepages.fill_paragraphs(content, page.file.src_uri, config.use_directory_urls)
     return tooltips.annotate_page(content, page.file.src_uri, page.url, files)
 
 
