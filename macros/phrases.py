@@ -13,6 +13,7 @@ names the file and the entry.
 """
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,9 +292,29 @@ def phrase_terms(root: Path = paths.TEMPLATES) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+@paths.cached_per_root
+def _by_first_pair(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]], list[Phrase], list[int]]:
+    """The library longest first; each phrase's position in that order filed under
+    its first two characters (phrases shorter than two: always tried)."""
+    ordered = sorted(load_library(root).values(), key=lambda p: -len(p.phrase))
+    index: dict[str, list[int]] = {}
+    short = []
+    for i, ph in enumerate(ordered):
+        if len(ph.phrase) >= 2:
+            index.setdefault(ph.phrase[:2], []).append(i)
+        else:
+            short.append(i)
+    return index, ordered, short
+
+
 def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
     """The library phrases that occur in text (longest first, no overlaps), in order of first occurrence."""
-    library = sorted(load_library(root).values(), key=lambda p: -len(p.phrase))
+    index, ordered, short = _by_first_pair(root)
+    # Only phrases whose first two characters occur in the text can occur in it.
+    candidates = set(short)
+    for pair in index.keys() & set(map(operator.add, text, text[1:])):
+        candidates.update(index[pair])
+    library = [ordered[i] for i in sorted(candidates)]
     taken = [False] * len(text)
     found: list[tuple[int, Phrase]] = []
     for ph in library:
