@@ -48,6 +48,8 @@ browser:
 	fi
 	@$(CHROMIUM) --version
 
+# Tests build many temporary copies of the project: their bytecode is not kept.
+test: export PYTHONDONTWRITEBYTECODE := 1
 test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest
 
