@@ -43,7 +43,7 @@ def on_files(files, config, **kwargs):
 @event_priority(-100)  # after mkdocs-macros has rendered the page
 @_loud
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    site.dump_rendered_markdown(markdown, page.file.src_uri)
+    site.dump_rendered_markdown(markdown, page.file.src_uri, config.use_directory_urls)
     return markdown
 
 

@@ -76,17 +76,21 @@ def configure(config: Any) -> Any:
 DUMP_ENV = "HANDBOOK_DUMP_MARKDOWN"
 
 
-def dump_rendered_markdown(markdown: str, src_uri: str) -> None:
+def dump_rendered_markdown(markdown: str, src_uri: str, directory_urls: bool) -> None:
     """For bench/build.py only: save each page's Markdown after macros ran.
 
     The benchmark builds these files with plain Material (no macros, no hooks)
     as the baseline. Does nothing unless HANDBOOK_DUMP_MARKDOWN names a folder.
+    A sample page's paragraph stubs are filled in (as raw HTML), so that the
+    baseline builds the page's whole content.
     """
     folder = os.environ.get(DUMP_ENV)
     if folder:
+        from . import samplepages
+
         out = Path(folder) / src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(markdown, encoding="utf-8")
+        out.write_text(samplepages.fill_paragraphs(markdown, src_uri, directory_urls), encoding="utf-8")
 
 
 def add_generated_pages(files: Any, config: Any) -> Any:

@@ -187,3 +187,18 @@ def test_allow_list_entries_need_a_reason(tmp_path: Path) -> None:
             samples.allow_list(tpl)
     finally:
         samples.allow_list.cache_clear()
+
+
+def test_stubs_are_filled_after_conversion_and_in_the_benchmark_dump(tmp_path, monkeypatch) -> None:
+    from macros import samplepages, site
+
+    slug = SLUGS[0]
+    markdown = samplepages.sample_page(slug)
+    assert 'id="p2" data-hb-fill' in markdown and "hb-sample-note" not in markdown
+    filled = samplepages.fill_paragraphs(markdown, f"samples/{slug}.md", True)
+    assert "data-hb-fill" not in filled and filled.count('class="hb-sample-note"') == markdown.count("data-hb-fill")
+    # Other pages are left as they are.
+    assert samplepages.fill_paragraphs(markdown, "sections/opening.md", True) == markdown
+    monkeypatch.setenv(site.DUMP_ENV, str(tmp_path))
+    site.dump_rendered_markdown(markdown, f"samples/{slug}.md", True)
+    assert (tmp_path / "samples" / f"{slug}.md").read_text(encoding="utf-8") == filled
