@@ -8,6 +8,7 @@ in the section templates and the samples is found here, at build time.
 from __future__ import annotations
 
 import html
+import operator
 import re
 from pathlib import Path
 from typing import Callable
@@ -73,15 +74,23 @@ def _documents(root: Path) -> list[tuple[str, str, str]]:
 def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str], ...]]:
     """Phrase id → the (label, page) of every template and sample it occurs in."""
     docs = _documents(root)
+    # A wording can only occur in a text that has its first two characters:
+    # one set lookup spares most substring searches (hundreds of phrases times
+    # every template and sample).
+    pairs = [set(map(operator.add, text, text[1:])) for _, _, text in docs]
+
+    def has(word: str, i: int) -> bool:
+        return (len(word) < 2 or word[:2] in pairs[i]) and word in docs[i][2]
+
     found: dict[str, tuple[tuple[str, str], ...]] = {}
     for ph in phrases.load_library(root).values():
-        search: Callable[[str], object]
+        search: Callable[[int], object]
         if ph.choices or SLOT_RE.search(ph.phrase):
-            search = matcher(ph).search
+            search = (lambda i, pattern=matcher(ph): pattern.search(docs[i][2]))
         else:  # a plain wording: a substring test, without compiling a pattern
-            search = (lambda text, w=ph.phrase: w in text)
-        hits = [(label, page) for label, page, text in docs
-                if search(text) or (ph.full and ph.full in text)]
+            search = (lambda i, w=ph.phrase: has(w, i))
+        hits = [(label, page) for i, (label, page, _) in enumerate(docs)
+                if search(i) or (ph.full and has(ph.full, i))]
         found[ph.id] = tuple(hits)
     return found
 
@@ -148,9 +157,24 @@ def entry_block(ph: Phrase, here: str) -> str:
                       else _md(SECTIONS[s]))
     field("适用段落", "、".join(serves))
     where = occurrences().get(ph.id, ())
-    field("出现位置", "、".join(_link(label, page, here) for label, page in where) if where
-          else "模板和样本中暂未出现")
+    field("出现位置", _where(where, here))
     return "\n".join(out)
+
+
+# An entry lists every template it occurs in but at most this many samples, so
+# that phrase pages do not grow with the number of published samples.
+MAX_SAMPLE_LINKS = 8
+
+
+def _where(where: tuple[tuple[str, str], ...], here: str) -> str:
+    if not where:
+        return "模板和样本中暂未出现"
+    in_samples = [w for w in where if w[1].startswith("samples/")]
+    shown = [w for w in where if not w[1].startswith("samples/")] + in_samples[:MAX_SAMPLE_LINKS]
+    text = "、".join(_link(label, page, here) for label, page in shown)
+    if len(in_samples) > MAX_SAMPLE_LINKS:
+        text += f"等（共 {len(in_samples)} 篇样本）"
+    return text
 
 
 def group_page(slug: str) -> str:

@@ -277,3 +277,15 @@ def test_generated_pinyin_cache_is_fresh():
              if cache.get(ph.phrase) != " ".join(phraseindex.guess_syllables(ph.phrase))]
     assert not stale, f"run `python -m macros phrases pinyin`: {stale[:5]}"
     assert set(cache) == {ph.phrase for ph in library.values()}
+
+
+def test_an_entry_lists_every_template_but_at_most_eight_samples():
+    from macros import phrasepages
+
+    where = tuple((f"模板：{i}", f"sections/s{i}.md") for i in range(2)) + \
+        tuple((f"样本：{i}", f"samples/x{i}.md") for i in range(12))
+    text = phrasepages._where(where, "phrases/fixed-formulations.md")
+    assert text.count("](../sections/") == 2 and text.count("](../samples/") == phrasepages.MAX_SAMPLE_LINKS == 8
+    assert text.endswith("等（共 12 篇样本）")
+    assert "等（共" not in phrasepages._where(where[:5], "phrases/fixed-formulations.md")
+    assert phrasepages._where((), "phrases/x.md") == "模板和样本中暂未出现"
