@@ -11,7 +11,6 @@ import html
 import operator
 import re
 from pathlib import Path
-from typing import Callable
 
 from . import blocks, paths, phrases, render, samples, sections
 from .errors import HandbookError
@@ -74,25 +73,33 @@ def _documents(root: Path) -> list[tuple[str, str, str]]:
 def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str], ...]]:
     """Phrase id → the (label, page) of every template and sample it occurs in."""
     docs = _documents(root)
-    # A wording can only occur in a text that has its first two characters:
-    # one set lookup spares most substring searches (hundreds of phrases times
-    # every template and sample).
-    pairs = [set(map(operator.add, text, text[1:])) for _, _, text in docs]
+    library = list(phrases.load_library(root).values())
+    patterns = {ph.id: matcher(ph) for ph in library if ph.choices or SLOT_RE.search(ph.phrase)}
+    # The literal pieces a pattern cannot match without (the parts between
+    # slots that hold no replaceable word): the regex runs only where all occur.
+    required = {ph.id: [piece for piece in SLOT_RE.split(ph.phrase)
+                        if piece and not any(word in piece for word in ph.choices)]
+                for ph in library if ph.id in patterns}
+    hits: dict[str, list[tuple[str, str]]] = {ph.id: [] for ph in library}
+    for label, page, text in docs:
+        # A wording can only occur in a text that has its first two characters:
+        # one set lookup spares most substring searches (hundreds of phrases
+        # times every template and sample). One text's pairs at a time: kept
+        # for a thousand samples, they took 300 MB.
+        pairs = set(map(operator.add, text, text[1:]))
 
-    def has(word: str, i: int) -> bool:
-        return (len(word) < 2 or word[:2] in pairs[i]) and word in docs[i][2]
+        def has(word: str) -> bool:
+            return (len(word) < 2 or word[:2] in pairs) and word in text
 
-    found: dict[str, tuple[tuple[str, str], ...]] = {}
-    for ph in phrases.load_library(root).values():
-        search: Callable[[int], object]
-        if ph.choices or SLOT_RE.search(ph.phrase):
-            search = (lambda i, pattern=matcher(ph): pattern.search(docs[i][2]))
-        else:  # a plain wording: a substring test, without compiling a pattern
-            search = (lambda i, w=ph.phrase: has(w, i))
-        hits = [(label, page) for i, (label, page, _) in enumerate(docs)
-                if search(i) or (ph.full and has(ph.full, i))]
-        found[ph.id] = tuple(hits)
-    return found
+        for ph in library:
+            pattern = patterns.get(ph.id)
+            if pattern is not None:
+                present = all(has(piece) for piece in required[ph.id]) and pattern.search(text) is not None
+            else:
+                present = has(ph.phrase)
+            if present or (ph.full and has(ph.full)):
+                hits[ph.id].append((label, page))
+    return {pid: tuple(found) for pid, found in hits.items()}
 
 
 # ---------------------------------------------------------------------------
