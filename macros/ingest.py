@@ -3,7 +3,7 @@
 `python -m macros samples ingest RAW --slug SLUG`. The steps, in order, each
 recording every change it makes (what, where, why):
 
-1. strip the copy site's residue (paywall markers, the "原创投稿" banner);
+1. strip the copy site's residue (paywall markers, the submission banner);
 2. repair known garbles (the title of the 一把手 report);
 3. the sample's own fixes from templates/samples/overrides/<slug>.yml;
 4. restore a stand-in letter to 习近平 inside fixed names (A新时代… → 习近平新时代…);
@@ -64,8 +64,10 @@ GROUPS = {
 # Rules
 # ---------------------------------------------------------------------------
 
-RESIDUE_MARKERS = ("##paidbegin##", "##paidend##")
-RESIDUE_LINES = ("本文系作者原创投稿，仅供学习参考，请勿照搬照抄！",)
+# Residue → how the review list names it: the residue itself is never quoted
+# there (the list must not carry what it removed).
+RESIDUE_MARKERS = {"##paidbegin##": "付费墙开始标记", "##paidend##": "付费墙结束标记"}
+RESIDUE_LINES = {"本文系作者原创投稿，仅供学习参考，请勿照搬照抄！": "复制网站的投稿声明"}
 
 # Known garbles of the copy site: (wrong, right, why).
 GARBLES: tuple[tuple[str, str, str], ...] = (
@@ -198,13 +200,14 @@ def strip_residue(raw: str, changes: list[Change]) -> list[tuple[int, str]]:
     """Lines (raw number, text) without the copy site's residue."""
     out = []
     for n, line in enumerate(raw.split("\n"), start=1):
-        for marker in RESIDUE_MARKERS:
+        for marker, name in RESIDUE_MARKERS.items():
             if marker in line:
-                changes.append(Change("residue", f"删除“{marker}”", f"原文第{n}行", "复制网站附加的付费墙标记", n))
+                changes.append(Change("residue", f"删除{name}", f"原文第{n}行", "复制网站附加的付费墙标记", n))
                 line = line.replace(marker, "")
         stripped = line.strip().replace("\u3000", "")
         if stripped in RESIDUE_LINES:
-            changes.append(Change("residue", f"删除“{stripped}”", f"原文第{n}行", "复制网站附加的声明，不属于报告", n))
+            changes.append(Change("residue", f"删除{RESIDUE_LINES[stripped]}", f"原文第{n}行",
+                                  "复制网站附加的声明，不属于报告", n))
             continue
         if stripped:
             out.append((n, stripped))

@@ -112,6 +112,19 @@ def test_review_list_has_every_change(raw: Path, root: Path) -> None:
     assert len(rows) == len(result.changes) >= 20
     assert all(ln.count("|") >= 6 for ln in rows)
     assert "雨花台" not in review.read_text(encoding="utf-8")
+    # Residue is named, never quoted: the review list must not carry what was removed.
+    for residue in ("##paidbegin##", "##paidend##", "本文系作者原创投稿"):
+        assert residue not in review.read_text(encoding="utf-8")
+    assert "删除付费墙开始标记" in review.read_text(encoding="utf-8")
+
+
+def test_committed_review_lists_quote_no_residue() -> None:
+    from macros import ingest, paths
+
+    for review in sorted((paths.TEMPLATES / "samples").glob("*.review.md")):
+        text = review.read_text(encoding="utf-8")
+        for residue in (*ingest.RESIDUE_MARKERS, *ingest.RESIDUE_LINES, "原创投稿"):
+            assert residue not in text, (review.name, residue)
 
 
 def test_structure_and_annotations(raw: Path, root: Path) -> None:
