@@ -96,17 +96,29 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, base_url):
-    """A fresh page (own context, clipboard allowed) on the local server."""
-    context = browser.new_context(
-        base_url=base_url, locale="zh-CN", permissions=["clipboard-read", "clipboard-write"],
-    )
+def _fresh_page(browser, **context_options):
+    """A page in its own Chinese-locale context; page.js_errors collects uncaught script errors."""
+    context = browser.new_context(locale="zh-CN", **context_options)
     context.set_default_timeout(15000)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.js_errors = errors  # type: ignore[attr-defined]
+    return context, pg
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page (own context, clipboard allowed) on the local server."""
+    context, pg = _fresh_page(browser, base_url=base_url, permissions=["clipboard-read", "clipboard-write"])
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh page for the unpacked offline zip (open it with its file:// URL)."""
+    context, pg = _fresh_page(browser)
     yield pg
     context.close()
 

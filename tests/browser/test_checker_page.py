@@ -146,14 +146,10 @@ def test_typed_markup_stays_text_and_nothing_leaves_the_page(page, base_url):
     assert len(requests) == loaded, requests[loaded:]  # checking sends nothing anywhere
 
 
-def test_works_from_the_offline_zip(browser, offline_root):
+def test_works_from_the_offline_zip(offline_page, offline_root):
     """file:// and use_directory_urls off: the page's relative script paths still resolve."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page = offline_page
     page.goto((offline_root / "tools" / "check.html").as_uri())
     page.fill("#hb-check-input", DRAFT)
     page.locator("#hb-check-status").filter(has_text="发现").wait_for()
-    assert not errors
-    context.close()
+    assert not page.js_errors

@@ -170,14 +170,10 @@ def test_typed_markup_stays_text_everywhere_and_nothing_leaves(page, tmp_path):
     assert not page.js_errors
 
 
-def test_works_from_the_offline_zip(browser, offline_root):
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_works_from_the_offline_zip(offline_page, offline_root):
+    page = offline_page
     page.goto((offline_root / "tools" / "draft.html").as_uri())
     page.wait_for_function("window.HandbookDraft && window.HANDBOOK_WORD_KIT")
     page.fill("#hb-draft-slot-unit", "市某某局")
     assert "市某某局" in page.inner_text("#hb-draft-preview")
-    assert not errors
-    context.close()
+    assert not page.js_errors

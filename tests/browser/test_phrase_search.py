@@ -119,15 +119,13 @@ def test_result_links_to_its_entry(ps):
     assert ps.locator("h3#liang-ge-wei-hu").is_visible()
 
 
-def test_search_works_from_file_url(browser, offline_root: Path):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+def test_search_works_from_file_url(offline_page, offline_root: Path):
+    page = offline_page
     page.goto((offline_root / "phrases" / "index.html").as_uri())
     page.locator("#hb-ps[data-ready]").wait_for(state="attached")
     results = _type(page, "yggsz")  # 一岗双责 is yigangshuangze: initials ygsz, not a match
     assert results == [] or "一岗双责" not in results
     assert _type(page, "ygsz")[0] == "一岗双责"
-    context.close()
 
 
 def test_phrases_page_has_no_serious_accessibility_violation(ps):

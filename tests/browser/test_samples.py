@@ -43,19 +43,15 @@ def test_samples_filter(page) -> None:
     assert page.js_errors == []
 
 
-def test_samples_filter_from_file(browser, offline_root: Path) -> None:
-    context = browser.new_context(locale="zh-CN")
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+def test_samples_filter_from_file(offline_page, offline_root: Path) -> None:
+    pg = offline_page
     pg.goto((offline_root / "samples" / "index.html").as_uri())
     _check_filters(pg)
     # The sample page opens from the list and its copy button works offline too.
     pg.locator(".hb-samples-list tbody tr a").first.click()
     pg.wait_for_load_state()
     assert pg.locator(".hb-sample-para").count() > 3
-    assert errors == []
-    context.close()
+    assert pg.js_errors == []
 
 
 def test_sample_page_copy_button(page) -> None:

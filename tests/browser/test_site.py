@@ -110,13 +110,11 @@ def test_home_page_has_no_serious_accessibility_violation(page):
     assert not bad, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in bad]
 
 
-def test_offline_zip_searches_from_file_url(browser, offline_root: Path):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+def test_offline_zip_searches_from_file_url(offline_page, offline_root: Path):
+    page = offline_page
     requests: list[str] = []
     page.on("request", lambda req: requests.append(req.url))
     page.goto((offline_root / "index.html").as_uri())
     hrefs = search(page, "门牌地址")
     assert any("anonymisation" in h for h in hrefs), hrefs
     assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
-    context.close()
