@@ -8,7 +8,6 @@ in the section templates and the samples is found here, at build time.
 from __future__ import annotations
 
 import html
-import operator
 import re
 from pathlib import Path
 
@@ -82,11 +81,10 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
                 for ph in library if ph.id in patterns}
     hits: dict[str, list[tuple[str, str]]] = {ph.id: [] for ph in library}
     for label, page, text in docs:
-        # A wording can only occur in a text that has its first two characters:
-        # one set lookup spares most substring searches (hundreds of phrases
+        # One set lookup spares most substring searches (hundreds of phrases
         # times every template and sample). One text's pairs at a time: kept
         # for a thousand samples, they took 300 MB.
-        pairs = set(map(operator.add, text, text[1:]))
+        pairs = phrases.char_pairs(text)
 
         def has(word: str) -> bool:
             return (len(word) < 2 or word[:2] in pairs) and word in text

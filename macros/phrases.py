@@ -292,8 +292,14 @@ def phrase_terms(root: Path = paths.TEMPLATES) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+def char_pairs(text: str) -> set[str]:
+    """Every two adjacent characters of text: a wording can only occur in a text
+    that has its first two characters (a cheap test before a substring search)."""
+    return set(map(operator.add, text, text[1:]))
+
+
 @paths.cached_per_root
-def _by_first_pair(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]], list[Phrase], list[int]]:
+def first_pair_index(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]], list[Phrase], list[int]]:
     """The library longest first; each phrase's position in that order filed under
     its first two characters (phrases shorter than two: always tried)."""
     ordered = sorted(load_library(root).values(), key=lambda p: -len(p.phrase))
@@ -309,10 +315,10 @@ def _by_first_pair(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]], 
 
 def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
     """The library phrases that occur in text (longest first, no overlaps), in order of first occurrence."""
-    index, ordered, short = _by_first_pair(root)
+    index, ordered, short = first_pair_index(root)
     # Only phrases whose first two characters occur in the text can occur in it.
     candidates = set(short)
-    for pair in index.keys() & set(map(operator.add, text, text[1:])):
+    for pair in index.keys() & char_pairs(text):
         candidates.update(index[pair])
     library = [ordered[i] for i in sorted(candidates)]
     taken = [False] * len(text)

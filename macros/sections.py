@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 
@@ -126,7 +126,8 @@ def _run(tpl: SectionTemplate, ctx: dict[str, Any], what: str) -> list[render.Pa
     return render.parse(marked)
 
 
-def _memo(tpl: SectionTemplate, key: tuple[str, str, int | str], make) -> list[render.Paragraph]:
+def _memo(tpl: SectionTemplate, key: tuple[str, str, int | str],
+          make: Callable[[], list[render.Paragraph]]) -> list[render.Paragraph]:
     """A render of this template, made once per build (a fresh list each call;
     the paragraphs themselves are shared and must not be changed)."""
     hit = tpl.renders.get(key)
@@ -138,41 +139,47 @@ def _memo(tpl: SectionTemplate, key: tuple[str, str, int | str], make) -> list[r
 def render_variant(tpl: SectionTemplate, variant_id: str | None = None) -> list[render.Paragraph]:
     """The template as a writer sees it: slots blank, instructions shown."""
     variant = tpl.variant(variant_id)
-    values = {s.name: render.slot_label(s.label) for s in tpl.slots}
-    return _memo(tpl, ("variant", variant.id, variant.year),
-                 lambda: _run(tpl, _context(tpl, variant, variant.year, values), f"variant {variant.id!r}"))
+
+    def make() -> list[render.Paragraph]:
+        values = {s.name: render.slot_label(s.label) for s in tpl.slots}
+        return _run(tpl, _context(tpl, variant, variant.year, values), f"variant {variant.id!r}")
+
+    return _memo(tpl, ("variant", variant.id, variant.year), make)
 
 
 def render_for_tool(tpl: SectionTemplate, variant_id: str, year: int) -> list[render.Paragraph]:
     """The template for the drafting tool: one report year, every slot left blank
     as a marker that carries the slot's NAME (the tool fills it in the browser)."""
     variant = tpl.variant(variant_id)
-    values = {s.name: render.slot_label(s.name) for s in tpl.slots}
+
+    def make() -> list[render.Paragraph]:
+        values = {s.name: render.slot_label(s.name) for s in tpl.slots}
+        return _run(tpl, _context(tpl, variant, year, values), f"variant {variant.id!r}, year {year}")
+
     # Years on the same side of every cut render the same text: one render each.
     era: int | str = year if tpl.year_cuts is None else "".join("1" if year >= c else "0" for c in tpl.year_cuts)
-    return _memo(tpl, ("tool", variant.id, era),
-                 lambda: _run(tpl, _context(tpl, variant, year, values), f"variant {variant.id!r}, year {year}"))
+    return _memo(tpl, ("tool", variant.id, era), make)
 
 
 def render_example(tpl: SectionTemplate, set_slug: str) -> list[render.Paragraph]:
     """The template filled with an example value set; values stay marked."""
-    key = ("example", set_slug, 0)
-    if key in tpl.renders:
-        return list(tpl.renders[key])
-    sets = example_sets(tpl.root)
-    if set_slug not in sets:
-        raise HandbookError(tpl.where, f"unknown example set {set_slug!r} (see templates/examples.yml)", "examples")
-    ex: ExampleSet = sets[set_slug]
-    values: dict[str, str] = {}
-    for slot in tpl.slots:
-        if slot.name not in ex.values:
-            raise HandbookError(
-                tpl.where, f"example set {set_slug!r} has no value for slot {slot.name!r}", f"examples.{set_slug}"
-            )
-        values[slot.name] = render.filled(ex.values[slot.name])
-    year = ex.values.get("year", DEFAULT_YEAR)
-    return _memo(tpl, key, lambda: _run(tpl, _context(tpl, variant_for(tpl, ex), year, values),
-                                        f"example set {set_slug!r}"))
+
+    def make() -> list[render.Paragraph]:
+        sets = example_sets(tpl.root)
+        if set_slug not in sets:
+            raise HandbookError(tpl.where, f"unknown example set {set_slug!r} (see templates/examples.yml)",
+                                "examples")
+        ex: ExampleSet = sets[set_slug]
+        values: dict[str, str] = {}
+        for slot in tpl.slots:
+            if slot.name not in ex.values:
+                raise HandbookError(tpl.where, f"example set {set_slug!r} has no value for slot {slot.name!r}",
+                                    f"examples.{set_slug}")
+            values[slot.name] = render.filled(ex.values[slot.name])
+        year = ex.values.get("year", DEFAULT_YEAR)
+        return _run(tpl, _context(tpl, variant_for(tpl, ex), year, values), f"example set {set_slug!r}")
+
+    return _memo(tpl, ("example", set_slug, 0), make)
 
 
 def variant_for(tpl: SectionTemplate, ex: ExampleSet) -> Variant:

@@ -15,7 +15,7 @@ from .errors import HandbookError
 from . import samples
 from . import phrasepages, phraseindex, searchwords, tooltips  # phrases helper
 
-CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, phrases._by_first_pair,
+CACHES = (data.slot_catalog, data.example_sets, sections.all_sections, phrases.load_library, phrases.first_pair_index,
           genres.all_genres,
           downloads.planned, phraseindex.pinyin_cache,
           samples.all_samples, samples.allow_list, phrasepages.occurrences)
