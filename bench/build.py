@@ -29,7 +29,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import offline  # noqa: E402
 
 PY = sys.executable
 # Bytecode cached as Python normally does (the first build, which dumps the
@@ -116,7 +115,15 @@ def plain_config(docs_dir: Path, dest: Path, user_dict: Path, *, extra_features:
 def dump_rendered(project: Path, out_md: Path, work: Path) -> Path:
     """Build the project once with the Markdown dump on; return the user dictionary."""
     env = dict(ENV, HANDBOOK_DUMP_MARKDOWN=str(out_md))
-    measured_build(project / "mkdocs.yml", work / "dump-site", env=env)
+    # The project's own config plus bench/dump_hook.py (hook paths resolve
+    # against the config's folder, so the derived file sits beside it).
+    config = project / ".bench-dump.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nhooks:\n  - macros/hooks.py\n  - {ROOT / 'bench' / 'dump_hook.py'}\n",
+                      encoding="utf-8")
+    try:
+        measured_build(config, work / "dump-site", env=env)
+    finally:
+        config.unlink()
     dicts = sorted(Path(tempfile.gettempdir(), "handbook-jieba").glob("user-*.txt"), key=lambda p: p.stat().st_mtime)
     return dicts[-1]
 

@@ -29,7 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import check_rules, checker, offline, render, samples, sections  # noqa: E402
+from macros.build import offline
+from macros.content import samples, sections
+from macros.engine import render
+from macros.tools import checker
+from macros.tools import rules as check_rules
 
 LENGTH = 20_000
 YEAR = 2024

@@ -27,7 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import offline, phraseindex, phrases  # noqa: E402
+from macros.build import offline
+from macros.content import phrases
+from macros.pages import phrase_search as phraseindex
 
 QUERIES = ["两个维护", "lgwh", "yigangshuangze", "全面从严治党主体责任", "教育", "jiandu", "主体责任", "szyd",
            "廉政风险", "学习贯彻"]

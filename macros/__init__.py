@@ -11,7 +11,8 @@ from typing import Any
 
 
 def define_env(env: Any) -> None:
-    from . import pagemacros, registry
+    from .pages import macros as pagemacros
+    from .pages import registry
 
     registry.install_error_format()
     for name, fn in pagemacros.MACROS.items():
@@ -20,6 +21,6 @@ def define_env(env: Any) -> None:
 
 def on_pre_page_macros(env: Any) -> None:
     """Tell raw-HTML link builders which page they are writing for."""
-    from . import pagecontext
+    from .pages import context as pagecontext
 
     pagecontext.set_page_url(env.page.url)

@@ -6,17 +6,18 @@ wrong, and exit status 2. No traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Callable
 
-from .errors import HandbookError
+from .base.errors import HandbookError
 
 EXIT_BAD_INPUT = 2
 
 
 def _cmd_offline(args: argparse.Namespace) -> int:
-    from .offline import make_offline_zip
+    from .build.offline import make_offline_zip
 
     out = make_offline_zip(Path(args.out))
     print(out)
@@ -24,21 +25,46 @@ def _cmd_offline(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .site import validate_all
+    from .build.site import validate_all
 
     validate_all()
     print("templates/: all data valid")
     return 0
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    from .tools_cli import run_check
+def parse_year(value: str | None) -> int:
+    if value is None:
+        raise HandbookError("--year", "missing: give the report year the draft covers, e.g. --year 2024")
+    from .content.calendar import load_calendar
 
-    return run_check(args)
+    cal = load_calendar()
+    if not re.fullmatch(r"[0-9]{4}", value.strip()) or not cal.covers(int(value)):
+        raise HandbookError("--year", f"expected a report year the handbook covers ({cal.first_year}–{cal.last_year}), got {value!r}")
+    return int(value)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0: no finding; 1: findings (printed); 2: bad input (one line, from main)."""
+    import json
+
+    from .tools import checker
+    from .tools.textio import read_text_file
+
+    year = parse_year(args.year)
+    text = read_text_file(args.file)
+    findings = checker.check(text, year)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            line, col = checker.line_col(text, f.start)
+            print(f"{line}:{col} {f.rule} {f.message} → {f.suggestion}")
+        print(f"{args.file}: {len(findings)} 处问题（{year}年度）")
+    return 1 if findings else 0
 
 
 def _cmd_samples_ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest_file
+    from .tools.ingest import ingest_file
 
     for out in ingest_file(Path(args.raw), args.slug, genre=args.genre, year=args.year, level=args.level):
         print(out)
@@ -46,8 +72,8 @@ def _cmd_samples_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_phrases_pinyin(args: argparse.Namespace) -> int:
-    from .phraseindex import write_pinyin_cache
-    from .phrases import load_library
+    from .content.phrases import load_library
+    from .pages.phrase_search import write_pinyin_cache
 
     print(write_pinyin_cache(load_library().values()))
     return 0
@@ -56,7 +82,7 @@ def _cmd_phrases_pinyin(args: argparse.Namespace) -> int:
 def _cmd_anonymise(args: argparse.Namespace) -> int:
     import json
 
-    from .anonymise import find_in_file
+    from .tools.anonymise import find_in_file
 
     items = find_in_file(args.file)
     if args.json:

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros import site  # noqa: E402
-from macros.errors import HandbookError  # noqa: E402
+from macros.base.errors import HandbookError  # noqa: E402
+from macros.build import site  # noqa: E402
 
 
 def _loud(fn):
@@ -38,13 +38,6 @@ def on_config(config, **kwargs):
 @_loud
 def on_files(files, config, **kwargs):
     return site.add_generated_pages(files, config)
-
-
-@event_priority(-100)  # after mkdocs-macros has rendered the page
-@_loud
-def on_page_markdown(markdown, page, config, files, **kwargs):
-    site.dump_rendered_markdown(markdown, page.file.src_uri, config.use_directory_urls)
-    return markdown
 
 
 @_loud

@@ -16,7 +16,8 @@ from typing import Iterator
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import offline, paths
+from macros.base import paths
+from macros.build import offline
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

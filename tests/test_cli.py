@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from macros import paths
+from macros.base import paths
 
 
 def run(*args: str):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 
-from macros import paths
+from macros.base import paths
 
 BAD = "全年召开党组会X次。一是加强学习。二是严明纪律。四是强化监督。\n深入学习贯彻党的十九大和十九届历次全会精神,推动工作。"
 CLEAN = "2024年，局党组坚持以习近平新时代中国特色社会主义思想为指导，扎实开展党纪学习教育。"
@@ -104,3 +104,17 @@ def test_bad_year_is_one_line_exit_2(tmp_path: Path):
     for year in ("明年", "24", "1999", "3000", "2024.5"):
         assert "year" in one_line_error(run(str(path), "--year", year)).lower()
     assert "year" in one_line_error(run(str(path))).lower()
+
+
+def test_only_the_calendars_years_are_checked(tmp_path: Path):
+    """A year the calendar does not cover is not offered: its events are unknown."""
+    from macros.content.calendar import load_calendar
+
+    cal = load_calendar()
+    path = tmp_path / "draft.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    for year in (cal.first_year - 1, cal.last_year + 1):
+        line = one_line_error(run(str(path), "--year", str(year)))
+        assert line == (f"error: --year: expected a report year the handbook covers "
+                        f"({cal.first_year}–{cal.last_year}), got '{year}'")
+    assert run(str(path), "--year", str(cal.last_year)).returncode in (0, 1)

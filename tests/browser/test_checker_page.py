@@ -9,7 +9,8 @@ import docx
 import pytest
 import yaml
 
-from macros import check_rules, checker, textio
+from macros.tools import checker, textio
+from macros.tools import rules as check_rules
 
 pytestmark = pytest.mark.browser
 

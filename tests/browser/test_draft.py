@@ -8,8 +8,9 @@ import zipfile
 import docx
 import pytest
 
-from macros import genres, sections, word
-from macros.data import slot_catalog
+from macros.content import genres, sections
+from macros.content.slots import slot_catalog
+from macros.engine import word
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +104,7 @@ def test_drop_and_reorder_optional_sections(page):
     page.click(f'button[aria-label="下移“{part.items[0].title}”"]')
     blocks2 = page.eval_on_selector_all("#hb-draft-preview [data-section]", "els => els.map(e => e.dataset.section)")
     assert blocks2.index(second) + 1 == blocks2.index(first)
-    assert f"（一）" in page.inner_text(f'#hb-draft-preview [data-section="{second}"]')
+    assert "（一）" in page.inner_text(f'#hb-draft-preview [data-section="{second}"]')
     page.reload()
     page.wait_for_function("window.HandbookDraft")
     assert page.eval_on_selector_all("#hb-draft-preview [data-section]", "els => els.map(e => e.dataset.section)") == blocks2

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import samples, vocabulary
+from macros.base import vocabulary
+from macros.content import samples
 
 pytestmark = pytest.mark.browser
 

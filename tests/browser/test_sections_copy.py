@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros import render
+from macros.engine import render
 
 pytestmark = pytest.mark.browser
 

@@ -452,12 +452,7 @@
   var nav = root.querySelector(".hb-check__nav"), current = $("hb-check-current");
   var findings = [], anchors = [], pos = -1, timer = null, yearTouched = false;
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var el = window.HB.el;
 
   function lineOf(cps, offset) {
     var line = 1, col = 1;

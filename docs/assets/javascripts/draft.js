@@ -44,12 +44,7 @@
     try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* private mode: keep in memory */ }
   }
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var el = window.HB.el;
 
   function genre() {
     for (var i = 0; i < DATA.genres.length; i++) if (DATA.genres[i].slug === state.genre) return DATA.genres[i];
@@ -371,9 +366,7 @@
 
   // --- Word (.docx): the kit's parts, paragraph XML, and a small zip writer ---
 
-  function xmlEscape(s) {
-    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-  }
+  var xmlEscape = window.HB.escapeXml;
 
   function kindOf(text) {
     for (var i = 0; i < KIT.levels.length; i++) if (new RegExp(KIT.levels[i].pattern).test(text)) return KIT.levels[i].kind;

@@ -128,11 +128,7 @@
     return { total: found.length, items: found.slice(0, limit) };
   };
 
-  function esc(s) {
-    return String(s).replace(/[&<>"]/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
-    });
-  }
+  var esc = window.HB.escapeHtml;
 
   function yearsText(e) {
     if (e.from && e.until) return e.from === e.until ? e.from + "年度" : e.from + "—" + e.until + "年度";

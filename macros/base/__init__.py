@@ -1,0 +1,1 @@
+"""Foundations every other package stands on: paths, the one error type, the agreed vocabulary, YAML field checks, text helpers."""

@@ -1,0 +1,46 @@
+"""The offline package: a strict build for file:// and a zip of it."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from ..base import paths
+from ..base.errors import HandbookError
+
+ZIP_ROOT = "述职述廉报告写作手册"
+
+
+def build_site(site_dir: Path, *, offline: bool = False, config: Path | None = None) -> None:
+    """Run a real strict MkDocs build into site_dir; raise with its log on failure."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if offline:
+        env["OFFLINE"] = "true"
+    config = config or paths.ROOT / "mkdocs.yml"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)]
+    proc = subprocess.run(cmd, cwd=config.parent, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+        raise HandbookError("mkdocs.yml", f"build failed (exit {proc.returncode}):\n{tail}")
+
+
+def zip_site(site_dir: Path, out: Path) -> Path:
+    """Zip a built site under one top folder; index.html opens from file://."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".zip.part")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file():
+                zf.write(path, f"{ZIP_ROOT}/{path.relative_to(site_dir).as_posix()}")
+    tmp.replace(out)  # never leave a half-written zip under the real name
+    return out
+
+
+def make_offline_zip(out: Path) -> Path:
+    with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
+        site_dir = Path(tmp) / "site"
+        build_site(site_dir, offline=True)
+        return zip_site(site_dir, out)

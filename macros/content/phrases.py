@@ -1,0 +1,343 @@
+"""The phrase library (提法库): templates/phrases/<group>.yml.
+
+A group file is `{group: <title>, entries: [...]}` plus optional `section`
+(the section template the group serves), `order`, `intro` and `moves` (the
+moves of that section, in reading order). An entry is one standard wording
+with its kind, the sections and moves it serves, what it means, how to use it,
+an example, its source, the report years it is right for and, for fixed
+formulations, its members, full wording and known misquotes.
+
+Everything here is plain Python: the build (hooks, pages), the checker and the
+tests call it without MkDocs. Bad data raises HandbookError with one line that
+names the file and the entry.
+"""
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..base import cache, paths
+from ..base.errors import HandbookError
+from ..base.fields import (
+    MAX_YEAR,
+    MIN_YEAR,
+    check_keys,
+    check_slug,
+    load_yaml,
+    lookup,
+    require_mapping,
+)
+
+# The agreed section slugs and titles, in reading order (one copy, in samples.py);
+# a phrase may serve a section before its template page exists.
+from ..base.vocabulary import SECTIONS
+
+# The controlled vocabulary of kinds (what sort of wording an entry is).
+KINDS: dict[str, str] = {
+    "fixed": "固定提法",
+    "institution": "制度名称",
+    "collocation": "动宾搭配",
+    "parallel": "排比句式",
+    "opening": "开头语",
+    "transition": "过渡语",
+    "problem": "问题表述",
+    "cause": "原因表述",
+    "resolution": "整改表述",
+    "closing": "结尾语",
+    "event": "会议和重要节点",
+    "campaign": "学习教育",
+    "document": "法规文件",
+    "requirement": "工作要求",
+}
+
+# Kinds whose wording is a term a reader may meet in running text and want
+# explained (tooltips, the jieba dictionary); the others are sentence patterns.
+TERM_KINDS = frozenset({"fixed", "institution", "event", "campaign", "document", "requirement"})
+
+REQUIRED = ("id", "phrase", "kind", "sections", "meaning", "usage", "example", "source")
+OPTIONAL = ("moves", "valid_from", "valid_until", "replaced_by", "members", "full", "wrong",
+            "choices", "cautions", "pinyin")
+GROUP_FIELDS = {"group", "section", "order", "intro", "moves", "entries"}
+PINYIN_RE = re.compile(r"^[a-z ]+$")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    id: str
+    phrase: str
+    kind: str = "fixed"
+    sections: tuple[str, ...] = ()
+    moves: tuple[str, ...] = ()
+    meaning: str = ""
+    usage: str = ""
+    example: str = ""
+    source: str = ""
+    valid_from: int | None = None
+    valid_until: int | None = None
+    replaced_by: str | None = None
+    members: tuple[str, ...] = ()
+    full: str | None = None
+    wrong: tuple[str, ...] = ()
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    cautions: str = ""
+    group: str = ""  # the group file's slug: the entry's page is /phrases/<group>/
+    pinyin: str = ""  # a reading that overrides pypinyin's guess (heteronyms: 三重一大)
+
+    def valid_in(self, year: int) -> bool:
+        """Whether this wording is right as current wording in a report for `year`."""
+        return (self.valid_from is None or year >= self.valid_from) and (
+            self.valid_until is None or year <= self.valid_until)
+
+    @property
+    def is_term(self) -> bool:
+        """A short standard term (not a sentence pattern): tooltips, dictionary."""
+        return self.kind in TERM_KINDS and "【" not in self.phrase and len(self.phrase) <= 24
+
+
+@dataclass(frozen=True)
+class Move:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Group:
+    slug: str
+    title: str
+    section: str | None
+    order: int
+    intro: str
+    moves: tuple[Move, ...]
+    ids: tuple[str, ...]  # its entries, in file order
+    path: Path
+
+    @property
+    def where(self) -> str:
+        return paths.rel(self.path)
+
+
+@dataclass(frozen=True)
+class Library:
+    groups: dict[str, Group]
+    phrases: dict[str, Phrase]
+    moves: dict[str, Move]
+
+
+# ---------------------------------------------------------------------------
+# Field readers: each names the file and `<entry id>.<field>` on failure
+# ---------------------------------------------------------------------------
+
+def _text(value: Any, where: str, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise HandbookError(where, f"must be non-empty text, got {value!r}", name)
+    return value.strip()
+
+
+def _texts(value: Any, where: str, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise HandbookError(where, f"expected a list of texts, got {value!r}", name)
+    return tuple(_text(v, where, f"{name}[{i}]") for i, v in enumerate(value))
+
+
+def _year(value: Any, where: str, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+        raise HandbookError(where, f"expected a report year ({MIN_YEAR}–{MAX_YEAR}), got {value!r}", name)
+    return value
+
+
+def _entry(raw: Any, i: int, where: str, group: str) -> tuple[Phrase, list[str]]:
+    """One entry, checked on its own. Returns the phrase and its move ids."""
+    raw = require_mapping(raw, where, f"entries[{i}]")
+    if "id" not in raw or raw["id"] is None:
+        raise HandbookError(where, "required field is missing", f"entries[{i}].id")
+    pid = check_slug(raw["id"], where, f"entries[{i}].id")
+    check_keys(raw, set(REQUIRED) | set(OPTIONAL), where, f"{pid}.")
+    for key in REQUIRED:
+        if raw.get(key) in (None, "", []):
+            raise HandbookError(where, "required field is missing", f"{pid}.{key}")
+    kind = raw["kind"]
+    if kind not in KINDS:
+        raise HandbookError(where, f"unknown kind {kind!r} (one of {', '.join(KINDS)})", f"{pid}.kind")
+    sections = _texts(raw["sections"], where, f"{pid}.sections")
+    for s in sections:
+        if s not in SECTIONS:
+            raise HandbookError(where, f"unknown section {s!r} (one of {', '.join(SECTIONS)})", f"{pid}.sections")
+    moves = list(_texts(raw.get("moves") or [], where, f"{pid}.moves"))
+    valid_from = _year(raw.get("valid_from"), where, f"{pid}.valid_from")
+    valid_until = _year(raw.get("valid_until"), where, f"{pid}.valid_until")
+    if valid_from is not None and valid_until is not None and valid_from > valid_until:
+        raise HandbookError(where, f"inverted date range: valid_from {valid_from} is after valid_until {valid_until}",
+                            f"{pid}.valid_until")
+    replaced_by = raw.get("replaced_by")
+    if replaced_by is not None:
+        replaced_by = _text(replaced_by, where, f"{pid}.replaced_by")
+        if valid_until is None:
+            raise HandbookError(where, "replaced_by needs the valid_until year it applies after", f"{pid}.replaced_by")
+    phrase = _text(raw["phrase"], where, f"{pid}.phrase")
+    full = raw.get("full")
+    full = _text(full, where, f"{pid}.full") if full is not None else None
+    wrong = _texts(raw.get("wrong") or [], where, f"{pid}.wrong")
+    for w in wrong:
+        if w in (phrase, full):
+            raise HandbookError(where, f"{w!r} is listed as wrong but is the entry's own wording", f"{pid}.wrong")
+    choices_raw = require_mapping(raw.get("choices") or {}, where, f"{pid}.choices")
+    choices: dict[str, tuple[str, ...]] = {}
+    for word, alts in choices_raw.items():
+        if not isinstance(word, str) or word not in phrase:
+            raise HandbookError(where, f"choice slot {word!r} does not occur in the phrase", f"{pid}.choices")
+        choices[word] = _texts(alts, where, f"{pid}.choices.{word}")
+    pinyin = raw.get("pinyin") or ""
+    if pinyin and (not isinstance(pinyin, str) or not PINYIN_RE.match(pinyin)):
+        raise HandbookError(where, "pinyin is lower-case syllables separated by spaces", f"{pid}.pinyin")
+    cautions = raw.get("cautions") or ""
+    if not isinstance(cautions, str):
+        raise HandbookError(where, f"must be text, got {cautions!r}", f"{pid}.cautions")
+    return Phrase(
+        id=pid, phrase=phrase, kind=kind, sections=sections, moves=tuple(moves),
+        meaning=_text(raw["meaning"], where, f"{pid}.meaning"),
+        usage=_text(raw["usage"], where, f"{pid}.usage"),
+        example=_text(raw["example"], where, f"{pid}.example"),
+        source=_text(raw["source"], where, f"{pid}.source"),
+        valid_from=valid_from, valid_until=valid_until, replaced_by=replaced_by,
+        members=_texts(raw.get("members") or [], where, f"{pid}.members"),
+        full=full, wrong=wrong, choices=choices, cautions=cautions.strip(),
+        group=group, pinyin=pinyin,
+    ), moves
+
+
+def _group(path: Path, library: dict[str, Phrase], origin: dict[str, str],
+           moves: dict[str, Move], pending: list[tuple[str, str, list[str]]]) -> Group:
+    where = paths.rel(path)
+    slug = check_slug(path.stem, where, "file name")
+    raw = require_mapping(load_yaml(path), where)
+    check_keys(raw, GROUP_FIELDS, where)
+    title = _text(raw.get("group"), where, "group")
+    section = raw.get("section")
+    if section is not None and section not in SECTIONS:
+        raise HandbookError(where, f"unknown section {section!r} (one of {', '.join(SECTIONS)})", "section")
+    order = raw.get("order", 999)
+    if isinstance(order, bool) or not isinstance(order, int):
+        raise HandbookError(where, f"expected a whole number, got {order!r}", "order")
+    own_moves = []
+    for i, mv in enumerate(raw.get("moves") or []):
+        mv = require_mapping(mv, where, f"moves[{i}]")
+        move = Move(check_slug(mv.get("id"), where, f"moves[{i}].id"), _text(mv.get("label"), where, f"moves[{i}].label"))
+        if move.id in moves and moves[move.id].label != move.label:
+            raise HandbookError(where, f"move {move.id!r} is already declared with the label "
+                                f"{moves[move.id].label!r}", f"moves[{i}].label")
+        moves[move.id] = move
+        own_moves.append(move)
+    entries = raw.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise HandbookError(where, "expected a non-empty list of entries", "entries")
+    ids = []
+    for i, item in enumerate(entries):
+        ph, entry_moves = _entry(item, i, where, slug)
+        if ph.id in library:
+            raise HandbookError(where, f"duplicate id {ph.id!r} (also in {origin[ph.id]})", f"{ph.id}.id")
+        library[ph.id] = ph
+        origin[ph.id] = where
+        pending.append((where, ph.id, entry_moves))
+        ids.append(ph.id)
+    return Group(slug, title, section, order, str(raw.get("intro") or "").strip(), tuple(own_moves), tuple(ids), path)
+
+
+@cache.per_root
+def load(root: Path = paths.TEMPLATES) -> Library:
+    """The whole library, checked across files (ids, moves, replacements)."""
+    library: dict[str, Phrase] = {}
+    origin: dict[str, str] = {}
+    moves: dict[str, Move] = {}
+    pending: list[tuple[str, str, list[str]]] = []
+    groups = [_group(p, library, origin, moves, pending) for p in sorted((root / "phrases").glob("*.yml"))]
+    for where, pid, entry_moves in pending:
+        for mv in entry_moves:
+            if mv not in moves:
+                raise HandbookError(where, f"unknown move {mv!r} (declare it under moves: in a group file)",
+                                    f"{pid}.moves")
+        target = library[pid].replaced_by
+        if target is not None and target not in library:
+            raise HandbookError(where, f"replaced_by points to {target!r}, which is no entry", f"{pid}.replaced_by")
+        if target == pid:
+            raise HandbookError(where, "replaced_by points to the entry itself", f"{pid}.replaced_by")
+    groups.sort(key=lambda g: (g.order, g.slug))
+    return Library({g.slug: g for g in groups}, library, moves)
+
+
+def load_library(root: Path = paths.TEMPLATES) -> dict[str, Phrase]:
+    """Every phrase by id, in file order."""
+    return load(root).phrases
+
+
+
+def get_phrase(pid: str, root: Path = paths.TEMPLATES) -> Phrase:
+    return lookup(load_library(root), pid, "templates/phrases", "phrase id", list_known=False)
+
+
+def url_for(pid: str, root: Path = paths.TEMPLATES) -> str:
+    """The entry's address relative to the site root: phrases/<group>/#<id>.
+
+    /phrases/#<id> also works (the index lists every entry under its id).
+    """
+    return f"phrases/{get_phrase(pid, root).group}/#{pid}"
+
+
+def phrase_terms(root: Path = paths.TEMPLATES) -> tuple[str, ...]:
+    """Every phrase's exact wording and the members of enumerations, in file order.
+
+    Feeds the jieba user dictionary, which skips what cannot be one token.
+    """
+    terms: list[str] = []
+    for ph in load_library(root).values():
+        terms.append(ph.phrase)
+        terms.extend(ph.members)
+    return tuple(dict.fromkeys(terms))
+
+
+def char_pairs(text: str) -> set[str]:
+    """Every two adjacent characters of text: a wording can only occur in a text
+    that has its first two characters (a cheap test before a substring search)."""
+    return set(map(operator.add, text, text[1:]))
+
+
+@cache.per_root
+def first_pair_index(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]], list[Phrase], list[int]]:
+    """The library longest first; each phrase's position in that order filed under
+    its first two characters (phrases shorter than two: always tried)."""
+    ordered = sorted(load_library(root).values(), key=lambda p: -len(p.phrase))
+    index: dict[str, list[int]] = {}
+    short = []
+    for i, ph in enumerate(ordered):
+        if len(ph.phrase) >= 2:
+            index.setdefault(ph.phrase[:2], []).append(i)
+        else:
+            short.append(i)
+    return index, ordered, short
+
+
+def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
+    """The library phrases that occur in text (longest first, no overlaps), in order of first occurrence."""
+    index, ordered, short = first_pair_index(root)
+    # Only phrases whose first two characters occur in the text can occur in it.
+    candidates = set(short)
+    for pair in index.keys() & char_pairs(text):
+        candidates.update(index[pair])
+    library = [ordered[i] for i in sorted(candidates)]
+    taken = [False] * len(text)
+    found: list[tuple[int, Phrase]] = []
+    for ph in library:
+        start = text.find(ph.phrase)
+        while start != -1:
+            end = start + len(ph.phrase)
+            if not any(taken[start:end]):
+                for i in range(start, end):
+                    taken[i] = True
+                found.append((start, ph))
+                break
+            start = text.find(ph.phrase, start + 1)
+    return [ph for _, ph in sorted(found, key=lambda t: t[0])]

@@ -1,0 +1,94 @@
+"""Page building blocks: the HTML that macros put into Markdown pages.
+
+Each function returns a string of Markdown or raw HTML. Raw HTML blocks are
+kept free of blank lines so that Python-Markdown passes them through whole.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+
+from ..content.sections import SectionTemplate, render_example, render_variant
+from ..content.slots import example_sets
+from ..engine import render
+
+
+def _attr(text: str) -> str:
+    # Newlines as character references: a raw HTML block must not contain a
+    # blank line, and an attribute value keeps them exactly.
+    return html.escape(text, quote=True).replace("\n", "&#10;")
+
+
+def slot_html(label: str) -> str:
+    """An inline slot in the site's convention, for prose about templates."""
+    return f'<span class="hb-slot">【{html.escape(label)}】</span>'
+
+
+def hint_html(text: str) -> str:
+    """An inline writing instruction in the site's convention."""
+    return f'<span class="hb-hint"><span class="hb-hint__tag">提示</span>{html.escape(text)}</span>'
+
+
+def copy_button(plain: str, label: str = "复制", what: str = "本段") -> str:
+    """A button that puts exactly `plain` on the clipboard (handbook.js)."""
+    return (
+        f'<button type="button" class="hb-copy" data-copy="{_attr(plain)}" '
+        f'title="复制{_attr(what)}的纯文本（不含写作提示）">'
+        f'<span class="hb-copy__text">{html.escape(label)}</span></button>'
+    )
+
+
+def text_block(paragraphs: list[render.Paragraph], *, kind: str, caption: str,
+               tpl: SectionTemplate | None = None, annotate: bool = False) -> str:
+    """A framed block of template text with a caption bar and a copy button."""
+    plain = render.to_plain(paragraphs)
+    body = render.to_html(
+        paragraphs,
+        slot_title=(lambda label: _slot_hint(tpl, label)) if tpl else None,
+        move_label=tpl.move_label if (tpl and annotate) else None,
+    )
+    # Stable ids (content hash) keep builds reproducible.
+    block_id = "hb-" + hashlib.sha1(f"{kind}|{caption}|{plain}".encode()).hexdigest()[:10]
+    return (
+        f'<div class="hb-block hb-block--{kind}" id="{block_id}">'
+        f'<div class="hb-block__bar" data-search-exclude><span class="hb-block__caption">{html.escape(caption)}</span>'
+        f"{copy_button(plain, what=caption)}</div>"
+        f'<div class="hb-block__body" lang="zh-CN">{body}</div>'
+        f"</div>"
+    )
+
+
+def _slot_hint(tpl: SectionTemplate, label: str) -> str:
+    for slot in tpl.slots:
+        if slot.label == label:
+            return f"{slot.hint}（例：{slot.example}）"
+    return label
+
+
+def indent(text: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line else line for line in text.split("\n"))
+
+
+def template_block(tpl: SectionTemplate, variant_id: str | None = None, *, annotate: bool = True) -> str:
+    """One variant of a template, blank, with its moves tagged."""
+    variant = tpl.variant(variant_id)
+    paras = render_variant(tpl, variant.id)
+    return text_block(paras, kind="template", caption=f"模板 · {variant.label}", tpl=tpl, annotate=annotate)
+
+
+def template_tabs(tpl: SectionTemplate) -> str:
+    """All variants of a template as content tabs (a single variant: no tabs)."""
+    if len(tpl.variants) == 1:
+        return template_block(tpl)
+    parts = []
+    for v in tpl.variants:
+        parts.append(f'=== "{v.label}"\n\n{indent(template_block(tpl, v.id))}\n')
+    return "\n".join(parts)
+
+
+def example_block(tpl: SectionTemplate, set_slug: str) -> str:
+
+    paras = render_example(tpl, set_slug)
+    title = example_sets()[set_slug].title
+    return text_block(paras, kind="example", caption=f"示例 · {title}", tpl=tpl)
