@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
+import sys
 import threading
 import zipfile
 from pathlib import Path
@@ -122,6 +124,55 @@ def offline_page(browser):
     context, pg = _fresh_page(browser)
     yield pg
     context.close()
+
+
+FIXTURE_CONFIG = """\
+site_name: fixture
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - tables
+  - admonition
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+plugins:
+  - macros:
+      module_name: macros
+      on_error_fail: true
+      on_undefined: strict
+      modules: []
+nav:
+{nav}
+"""
+
+
+def fixture_site(dest: Path, pages: dict[str, str]) -> Path:
+    """A small site of a few pages, with the real macros and templates/ but none of the hooks.
+
+    For tests of what one page's macros do: a build takes a second or two, where a
+    copy of the whole project builds every page. mkdocs-macros looks for the
+    module beside mkdocs.yml: a symbolic link to the real package, whose paths
+    resolve to the real templates/ (read only).
+    """
+    (dest / "docs").mkdir(parents=True, exist_ok=True)
+    (dest / "macros").symlink_to(paths.ROOT / "macros", target_is_directory=True)
+    for name, text in pages.items():
+        (dest / "docs" / name).write_text(text, encoding="utf-8")
+    nav = "\n".join(f"  - {name}" for name in pages)
+    (dest / "mkdocs.yml").write_text(FIXTURE_CONFIG.replace("{nav}", nav), encoding="utf-8")
+    return dest
+
+
+def build_fixture(site: Path, out: Path) -> subprocess.CompletedProcess:
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                          cwd=site, capture_output=True, text=True, env=env)
 
 
 def project_copy(dest: Path) -> Path:

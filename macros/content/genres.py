@@ -23,7 +23,7 @@ from ..base.fields import (
     require_mapping,
     require_str,
 )
-from ..base.text import NUMERALS
+from ..base.text import HEADING_PATTERNS, NUMERALS
 from ..engine import render
 from ..engine.word import paragraph_kind
 from . import sections
@@ -231,7 +231,7 @@ def document_title(genre: Genre) -> tuple[str, str]:
     return genre.doc_title, ""
 
 
-_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_HEADING_RE = re.compile(f"{HEADING_PATTERNS['h1']}|{HEADING_PATTERNS['h2']}")
 
 
 @dataclass(frozen=True)

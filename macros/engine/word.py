@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from html import escape as _html_escape
 from typing import Iterable, Sequence
 
+from ..base.text import HEADING_PATTERNS
 from . import render
 
 # ---------------------------------------------------------------------------
@@ -99,13 +100,8 @@ TITLE_PLACEHOLDER = "<!--HB:TITLE-->"
 
 KINDS = ("title", "byline", "h1", "h2", "h3", "body")
 
-# Heading levels are recognised from the numbers typed at the start of a
-# paragraph (the standard's 一、/（一）/1./（1）), never from Word numbering.
-LEVEL_PATTERNS: dict[str, str] = {
-    "h1": r"^[一二三四五六七八九十]+、",
-    "h2": r"^[（(][一二三四五六七八九十]+[）)]",
-    "h3": r"^(?:\d{1,2}[.．](?!\d)|[（(]\d{1,2}[）)])",
-}
+# Heading levels from the typed numbers (one copy: base/text.py).
+LEVEL_PATTERNS: dict[str, str] = HEADING_PATTERNS
 # A 一、 or （一） heading may run on into body text in the same paragraph:
 # the heading ends at its first 。 and the rest is set in the body face.
 LEAD_END = "。"

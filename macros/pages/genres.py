@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..base import paths
 from ..base.errors import HandbookError
-from ..base.text import tidy
+from ..base.text import md_cell, tidy
 from ..content import samples
 from ..content.genres import (
     Genre,
@@ -30,10 +30,6 @@ def _section_link(item: Item, docs: Path) -> str:
     return item.title
 
 
-def _cell(text: str) -> str:
-    return tidy(text).replace("|", "\\|")
-
-
 def skeleton_table(slug: str, docs: Path = paths.DOCS) -> str:
     """The ordered skeleton: parts with their typed numbers, sections, required or optional, length."""
     genre = get_genre(slug)
@@ -42,11 +38,11 @@ def skeleton_table(slug: str, docs: Path = paths.DOCS) -> str:
     for line in outline(genre):
         need = "必备" if line.required else "可选"
         if line.item is None:
-            note = _cell(parts_notes.get(line.heading or "", ""))
-            rows.append(f"| **{line.number}** | **{_cell(line.heading or '')}** | {need} | | {note} |")
+            note = md_cell(parts_notes.get(line.heading or "", ""))
+            rows.append(f"| **{line.number}** | **{md_cell(line.heading or '')}** | {need} | | {note} |")
         else:
             item = line.item
-            rows.append(f"| {line.number} | {_section_link(item, docs)} | {need} | {_cell(item.length)} | {_cell(item.note)} |")
+            rows.append(f"| {line.number} | {_section_link(item, docs)} | {need} | {md_cell(item.length)} | {md_cell(item.note)} |")
     title, byline = document_title(genre)
     full = "\n".join([title, *([byline] if byline else []), *word.paragraph_texts(skeleton_texts(genre))])
     button = blocks.copy_button(full, "复制骨架全文", what="骨架全文")
@@ -62,7 +58,7 @@ def _paragraphs(text: str) -> str:
 
 
 def _bullets(items: tuple[str, ...]) -> str:
-    return "\n".join(f"- {_cell(i)}" for i in items)
+    return "\n".join(f"- {md_cell(i)}" for i in items)
 
 
 def _about(genre: Genre) -> str:
@@ -75,7 +71,7 @@ def _basis(genre: Genre) -> str:
     lines = []
     for b in genre.basis:
         issued = f"（{b.issued}）" if b.issued else ""
-        note = f"：{_cell(b.note)}" if b.note else ""
+        note = f"：{md_cell(b.note)}" if b.note else ""
         lines.append(f"- {b.name}{issued}{note}")
     return f"{_paragraphs(genre.when)}\n\n依据：\n\n" + "\n".join(lines)
 
@@ -136,5 +132,5 @@ def index_table(docs: Path = paths.DOCS) -> str:
         main = next((b for b in g.basis if b.name.startswith("《")), g.basis[0])
         basis = main.name + (f"（{main.issued}）" if main.issued else "")
         required = sum(1 for i in g.items() if i.required)
-        rows.append(f"| {page} | {_cell(g.subject)} | {_cell(basis)} | {required} 个 |")
+        rows.append(f"| {page} | {md_cell(g.subject)} | {md_cell(basis)} | {required} 个 |")
     return "\n".join(rows)

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from ..base import cache, paths
 from ..base.errors import HandbookError
+from ..base.text import SLOT_RE, split_slots
 from ..content import phrases, samples, sections
 from ..content.phrases import KINDS, SECTIONS, Phrase
 from ..engine import render
 from . import blocks
-
-SLOT_RE = re.compile(r"【[^】]*】")
 
 
 def _md(text: str) -> str:
@@ -46,7 +45,7 @@ def validity(ph: Phrase) -> str:
 def matcher(ph: Phrase) -> re.Pattern[str]:
     """A pattern for the phrase in running text: 【slots】 match a short run, choices their alternatives."""
     parts = []
-    for i, literal in enumerate(SLOT_RE.split(ph.phrase)):
+    for i, literal in enumerate(split_slots(ph.phrase)):
         if i:
             parts.append(r"[^。；\n]{1,30}?")
         piece = re.escape(literal)
@@ -79,7 +78,7 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
     patterns = {ph.id: matcher(ph) for ph in library if ph.choices or SLOT_RE.search(ph.phrase)}
     # The literal pieces a pattern cannot match without (the parts between
     # slots that hold no replaceable word): the regex runs only where all occur.
-    required = {ph.id: [piece for piece in SLOT_RE.split(ph.phrase)
+    required = {ph.id: [piece for piece in split_slots(ph.phrase)
                         if piece and not any(word in piece for word in ph.choices)]
                 for ph in library if ph.id in patterns}
     hits: dict[str, list[tuple[str, str]]] = {ph.id: [] for ph in library}

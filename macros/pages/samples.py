@@ -13,12 +13,11 @@ import html
 import re
 from typing import Any
 
+from ..base.text import SLOT_RE, md_cell
 from ..base.vocabulary import GENRES, LEVELS, SECTIONS
 from ..content import genres, phrases, samples, sections
 from ..content.samples import Sample
 from . import blocks, downloads
-
-SLOT_RE = re.compile(r"【([^】]*)】")
 
 
 def page_source(slug: str, directory_urls: bool) -> str:
@@ -165,16 +164,12 @@ def sample_page(slug: str, directory_urls: bool = True) -> str:
         parts += ["| 校订 | 位置 | 理由 |", "| --- | --- | --- |"]
         for c in s.corrections:
             cells = [c.what, c.where, c.why]
-            parts.append("| " + " | ".join(_md_cell(x) for x in cells) + " |")
+            parts.append("| " + " | ".join(md_cell(x) for x in cells) + " |")
     else:
         parts.append("原文无需校订。")
     parts.append("")
     parts.append("来源：公开文字材料网站上的真实报告，经脱敏和校订后发布（见[来源与校订](../about/provenance.md)）。")
     return "\n".join(parts) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    return html.escape(text).replace("|", "&#124;").replace("*", "&#42;").replace("_", "&#95;")
 
 
 def _genre_page_exists(genre: str) -> bool:

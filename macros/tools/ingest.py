@@ -30,6 +30,7 @@ import yaml
 from ..base import paths
 from ..base.errors import HandbookError
 from ..base.fields import check_keys, check_slug, load_yaml, require_mapping
+from ..base.text import HEADING_PATTERNS
 from ..base.vocabulary import GENRES, LEVELS, SECTIONS
 from ..content.samples import allow_list, is_allowed
 from .anonymise import find_items
@@ -288,8 +289,8 @@ def mask_identifiers(lines: list[tuple[int, str]], slug: str, changes: list[Chan
 # ---------------------------------------------------------------------------
 
 NUMBERING = (
-    ("cn", re.compile(r"^[一二三四五六七八九十]+、")),
-    ("cn-paren", re.compile(r"^（[一二三四五六七八九十]+）")),
+    ("cn", re.compile(HEADING_PATTERNS["h1"])),
+    ("cn-paren", re.compile(HEADING_PATTERNS["h2"])),
     ("arabic", re.compile(r"^\d{1,2}[\.．、](?!\d)")),
 )
 MAX_HEADING = 40

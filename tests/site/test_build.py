@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import project_copy, soup_of
+from conftest import build_fixture, fixture_site, project_copy, soup_of
 
 from macros.engine import render
 
@@ -131,19 +131,22 @@ def broken_copy(tmp_path_factory):
     ('{{ template("opening", "nosuch-variant") }}', "unknown variant 'nosuch-variant'"),
 ])
 def test_bad_macro_call_fails_build_with_one_line(tmp_path, call, expected):
-    root = project_copy(tmp_path / "proj")
-    (root / "docs" / "bad.md").write_text(f"# 坏页面\n\n{call}\n", encoding="utf-8")
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  - 首页: index.md\n", "  - 首页: index.md\n  - 坏页面: bad.md\n")
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-                          cwd=root, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    site = fixture_site(tmp_path / "site", {"index.md": "# 首页\n", "bad.md": f"# 坏页面\n\n{call}\n"})
+    proc = build_fixture(site, tmp_path / "out")
     assert proc.returncode != 0
     log = proc.stdout + proc.stderr
     lines = [l for l in log.splitlines() if "docs/bad.md" in l]
     assert len(lines) == 1, log
     assert expected.split(" [")[0] in lines[0], lines[0]
     assert "Traceback" not in log
+
+
+def test_the_fixture_site_builds_a_good_page(tmp_path):
+    """The small site itself works: a good macro call renders (so the failures above are the calls')."""
+    site = fixture_site(tmp_path / "site", {"index.md": '# 首页\n\n{{ template("opening", "team") }}\n'})
+    proc = build_fixture(site, tmp_path / "out")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "hb-slot" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
 
 def test_bad_template_data_fails_build_naming_file_and_field(tmp_path):

@@ -7,8 +7,8 @@
  * Search: a bigram index over the Chinese, the full pinyin and the initials
  * gives the candidates of a query, which are then checked with indexOf and
  * ranked: exact, prefix, initials, substring; valid-for-the-year first.
- * `HBPhraseSearch.engine = "naive"` switches to a plain linear scan (the
- * benchmark's baseline). */
+ * window.HBPhraseSearch exposes the index, its rank() and search(), which
+ * bench/phrases_search.py swaps for its linear-scan baseline. */
 (function () {
   "use strict";
 
@@ -80,12 +80,11 @@
   };
 
   /* filters: {kind, section, year (number|0), hide (bool)} → {total, items: [{it, r, stale}]} (items: at most limit) */
-  Index.prototype.search = function (query, filters, engine, limit) {
+  Index.prototype.search = function (query, filters, limit) {
     var q = norm(query);
     limit = limit || Infinity;
     if (!q) return { total: 0, items: [] };
     var ascii = /^[a-z0-9]+$/.test(q);
-    if (engine === "naive") return this.naive(q, ascii, filters, limit);
     var pool = this.candidates(q);
     var buckets = [];
     for (var b = 0; b < 14; b++) buckets.push([]);
@@ -105,27 +104,6 @@
     var items = [];
     for (b = 0; b < 14 && items.length < limit; b++) items = items.concat(buckets[b].slice(0, limit - items.length));
     return { total: total, items: items };
-  };
-
-  /* The baseline: a linear scan that recomputes every field per keystroke and sorts all matches. */
-  Index.prototype.naive = function (q, ascii, filters, limit) {
-    var found = [];
-    for (var j = 0; j < this.items.length; j++) {
-      var e = this.items[j].e;
-      var it = { e: e, i: j, phrase: e.phrase, full: e.full || "", py: norm(e.py), ini: norm(e.ini),
-                 secs: e.sections || [], from: e.from || 0, until: e.until || 9999 };
-      if (filters.kind && e.kind !== filters.kind) continue;
-      if (filters.section && it.secs.indexOf(filters.section) < 0) continue;
-      var r = rank(it, q, ascii);
-      if (r < 0) continue;
-      var stale = !!filters.year && (filters.year < it.from || filters.year > it.until);
-      if (stale && filters.hide) continue;
-      found.push({ it: it, r: r, stale: stale });
-    }
-    found.sort(function (a, b) {
-      return (a.stale - b.stale) || (a.r - b.r) || (a.it.phrase.length - b.it.phrase.length) || (a.it.i - b.it.i);
-    });
-    return { total: found.length, items: found.slice(0, limit) };
   };
 
   var esc = window.HB.escapeHtml;
@@ -156,6 +134,9 @@
     var index = new Index(data);
     var api = window.HBPhraseSearch = window.HBPhraseSearch || {};
     api.index = index;
+    api.norm = norm;
+    api.rank = rank;
+    api.search = function (query, filters, limit) { return index.search(query, filters, limit); };
     var shown = [];
     var active = -1;
 
@@ -177,7 +158,7 @@
     function run() {
       var t0 = performance.now();
       var filters = { kind: kind.value, section: section.value, year: +year.value || 0, hide: hide.checked };
-      var res = index.search(input.value, filters, api.engine, MAX_SHOWN);
+      var res = api.search(input.value, filters, MAX_SHOWN);
       shown = res.items;
       var html = "";
       for (var n = 0; n < shown.length; n++) {
