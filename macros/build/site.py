@@ -13,6 +13,7 @@ from ..pages import phrase_search
 from ..pages import phrases as phrase_pages
 from ..pages import samples as sample_pages
 from ..pages import tools as tool_pages
+from ..pages import years as year_pages
 from ..tools import leakgate
 from . import search, search_words, tooltips
 
@@ -61,6 +62,7 @@ def configure(config: Any) -> Any:
 def add_generated_pages(files: Any, config: Any) -> Any:
 
     files = phrase_search.generated_files(files, config)  # /phrases/phrases.json, phrases-index.js
+    files = year_pages.generated_files(files, config)  # /years/<Y>/, listed on /years/
     return sample_pages.generated_files(files, config)  # /samples/<slug>/, not in nav
 
 

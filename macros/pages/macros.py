@@ -14,6 +14,7 @@ from . import phrases as phrase_pages
 from . import samples as sample_pages
 from . import sections as section_pages
 from . import tools as tool_pages
+from . import years as year_pages
 
 
 def template(slug: str, variant: str | None = None) -> str:
@@ -40,4 +41,6 @@ MACROS: dict[str, Callable[..., str]] = {
     "phrase_browse": phrase_pages.browse_table,
     "phrase_index": phrase_pages.full_index,
     "phrase_search": phrase_search.search_widget,
+    "year_page": year_pages.year_page,
+    "year_index": year_pages.year_index,
 }

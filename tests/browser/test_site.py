@@ -118,3 +118,17 @@ def test_offline_zip_searches_from_file_url(offline_page, offline_root: Path):
     hrefs = search(page, "门牌地址")
     assert any("anonymisation" in h for h in hrefs), hrefs
     assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
+
+
+@pytest.mark.parametrize("width, columns", [(1366, 2), (390, 1)])
+def test_home_page_ways_are_boxes_in_a_grid(page, width, columns):
+    """The links of one Markdown block share a <p>: the grid must still lay them out as boxes."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/")
+    boxes = [a.bounding_box() for a in page.locator(".hb-ways a").all()]
+    assert len(boxes) >= 7
+    first_row = [b for b in boxes[:4] if abs(b["y"] - boxes[0]["y"]) < 2]
+    assert (len(first_row) >= columns) if columns > 1 else len(first_row) == 1
+    border = page.locator(".hb-ways a").first.evaluate("a => getComputedStyle(a).borderTopStyle")
+    assert border == "solid"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
