@@ -134,6 +134,11 @@ STYLE_IDS = {
     "title": "HbTitle", "byline": "HbByline", "h1": "HbHeading1", "h2": "HbHeading2", "h3": "HbHeading3",
     "body": "HbBody", "page_number": "HbPageNumber",
 }
+# Character styles: a run whose face differs from its paragraph's (the body text after a
+# 一、 heading's first 。; “ ” — … when a Latin face is set) takes its face from one of
+# these, never from fonts of its own, so changing a style in Word changes the document.
+CHAR_IDS = {k: f"{v}Char" for k, v in STYLE_IDS.items()}
+PUNCT_IDS = {k: f"{v}Punct" for k, v in STYLE_IDS.items()}
 # Our own style names: Word's built-in Title/Heading N would renumber levels.
 STYLE_NAMES = {
     "title": "公文标题", "byline": "公文署名", "h1": "公文一级标题", "h2": "公文二级标题", "h3": "公文三级标题",
@@ -169,15 +174,28 @@ def _kind_bold(fmt: Format, kind: str) -> bool:
 
 
 def run_properties(fmt: Format, kind: str, *, punctuation: bool = False) -> str:
-    """The rPr written on every run (the standard's faces must not depend on styles alone)."""
+    """The rPr of a kind's styles: faces on every attribute (eastAsia included), bold, size."""
     latin = None if punctuation else fmt.faces.latin
     return (f"<w:rPr>{_rfonts(_face(fmt, kind).name, latin)}{_bold(_kind_bold(fmt, kind))}"
             f"{_size(_kind_size(kind))}</w:rPr>")
 
 
-def run_xml(fmt: Format, kind: str, *, punctuation: bool = False) -> str:
-    return (f"<w:r>{run_properties(fmt, kind, punctuation=punctuation)}"
-            f'<w:t xml:space="preserve">{TEXT_PLACEHOLDER}</w:t></w:r>')
+def run_xml(fmt: Format, kind: str, *, punctuation: bool = False, own: bool = True) -> str:
+    """A run of a kind's face. In a paragraph of its own kind it carries no properties (the
+    paragraph style gives them); otherwise, and for marks under a Latin face, a character style."""
+    marks = punctuation and fmt.faces.latin is not None
+    if own and not marks:
+        rpr = ""
+    else:
+        rpr = f'<w:rPr><w:rStyle w:val="{(PUNCT_IDS if marks else CHAR_IDS)[kind]}"/></w:rPr>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{TEXT_PLACEHOLDER}</w:t></w:r>'
+
+
+def _character_style(fmt: Format, kind: str, *, punctuation: bool) -> str:
+    sid, suffix = (PUNCT_IDS[kind], "标点") if punctuation else (CHAR_IDS[kind], "字符")
+    return (f'<w:style w:type="character" w:customStyle="1" w:styleId="{sid}">'
+            f'<w:name w:val="{STYLE_NAMES[kind]}{suffix}"/><w:basedOn w:val="DefaultParagraphFont"/>'
+            f"{run_properties(fmt, kind, punctuation=punctuation)}</w:style>")
 
 
 def paragraph_shell(kind: str) -> str:
@@ -234,12 +252,15 @@ def styles_xml(fmt: Format = FORMAT) -> str:
         + _paragraph_style(fmt, "h3", text_ppr, 2)
         + _paragraph_style(fmt, "body", text_ppr)
         + _paragraph_style(fmt, "page_number", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>')
+        + "".join(_character_style(fmt, k, punctuation=p) for k in STYLE_IDS for p in (False, True))
         + "</w:styles>"
     )
 
 
 def _page_number_runs(fmt: Format) -> str:
-    rpr = run_properties(fmt, "page_number", punctuation=True)
+    # The footer paragraph is in the page-number style; with a Latin face set, the
+    # dashes and digits keep 宋体 through its punctuation character style.
+    rpr = f'<w:rPr><w:rStyle w:val="{PUNCT_IDS["page_number"]}"/></w:rPr>' if fmt.faces.latin else ""
 
     def text(t: str) -> str:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{t}</w:t></w:r>'
@@ -459,16 +480,16 @@ def paragraph_texts(paragraphs: Iterable[render.Paragraph] | Iterable[str]) -> l
 _PUNCT_RE = re.compile(f"([{re.escape(CJK_PUNCTUATION)}]+)")
 
 
-def _runs(fmt: Format, kind: str, text: str) -> str:
+def _runs(fmt: Format, kind: str, text: str, own: bool = True) -> str:
     if fmt.faces.latin is None:
         pieces = [(text, False)]
     else:
         pieces = [(t, bool(_PUNCT_RE.fullmatch(t))) for t in _PUNCT_RE.split(text) if t]
-    return "".join(run_xml(fmt, kind, punctuation=p).replace(TEXT_PLACEHOLDER, _x(t)) for t, p in pieces)
+    return "".join(run_xml(fmt, kind, punctuation=p, own=own).replace(TEXT_PLACEHOLDER, _x(t)) for t, p in pieces)
 
 
 def paragraph_xml(fmt: Format, kind: str, text: str) -> str:
-    runs = "".join(_runs(fmt, face, piece) for face, piece in split_lead(kind, text))
+    runs = "".join(_runs(fmt, face, piece, own=face == kind) for face, piece in split_lead(kind, text))
     return paragraph_shell(kind).replace(RUNS_PLACEHOLDER, runs)
 
 
@@ -514,8 +535,8 @@ def browser_kit(fmt: Format = FORMAT) -> dict:
 
     To build a file: for each paragraph pick its kind (title for the title
     lines, else by `levels`, first match wins, else body); split 一、/（一）
-    headings at the first `lead_end` when text follows it (the rest uses the
-    body run; a personal report's byline under the title is `byline`); XML-escape the text (& < > "), put it into `runs[kind]` at
+    headings at the first `lead_end` when text follows it (the rest uses
+    `lead_runs` / `lead_punctuation_runs`); a personal report's byline under the title is `byline`); XML-escape the text (& < > "), put it into `runs[kind]` at
     `text_placeholder` and the runs into `shells[kind]` at `runs_placeholder`
     (or use `paragraphs[kind]` for a one-run paragraph); join them into
     word/document.xml at `body_placeholder`, put the escaped title into
@@ -537,6 +558,9 @@ def browser_kit(fmt: Format = FORMAT) -> dict:
         # Runs for “ ” — … when a Latin face is configured (identical otherwise).
         "punctuation": CJK_PUNCTUATION,
         "punctuation_runs": {k: run_xml(fmt, k, punctuation=True) for k in KINDS},
+        # The body text after a heading's first 。 (not the paragraph's own face).
+        "lead_runs": run_xml(fmt, "body", own=False),
+        "lead_punctuation_runs": run_xml(fmt, "body", punctuation=True, own=False),
         "paragraphs": {k: paragraph_shell(k).replace(RUNS_PLACEHOLDER, run_xml(fmt, k)) for k in KINDS},
     }
 

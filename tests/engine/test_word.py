@@ -106,8 +106,20 @@ def check_docx(data: bytes, name: str = "docx") -> None:
     assert doc.styles["公文标题"].font.size == Pt(22) and doc.styles["公文正文"].font.size == Pt(16)
     assert doc.styles["公文正文"].paragraph_format.line_spacing == Pt(word.LINE_PITCH_PT)
 
-    # --- the body: every paragraph in one of our styles, every run with its face and size
+    # --- the body: every paragraph in one of our styles, every run's face and size from a style
     body = etree.fromstring(parts["word/document.xml"]).find("w:body", NS)
+
+    def props(r, sid):
+        """The rPr that decides a run: its character style's, else its paragraph style's.
+        A run never carries fonts, size or bold of its own (changing a style must change it)."""
+        rpr = r.find("w:rPr", NS)
+        own = [c.tag for c in rpr] if rpr is not None else []
+        assert own in ([], [w("rStyle")]), f"{name}: run-level properties {own}"
+        char = rpr.find("w:rStyle", NS).get(w("val")) if own else None
+        if char is not None:
+            assert by_id[char].get(w("type")) == "character", f"{name}: {char}"
+        return by_id[char or sid].find("w:rPr", NS)
+
     paras = body.findall("w:p", NS)
     assert paras, name
     assert paras[0].find("w:pPr/w:pStyle", NS).get(w("val")) == "HbTitle", f"{name}: first paragraph is not the title"
@@ -121,13 +133,14 @@ def check_docx(data: bytes, name: str = "docx") -> None:
         if sid not in ("HbTitle", "HbByline"):
             assert sid == STYLE_BY_KIND[kind], f"{name}: {text[:20]!r} is {kind} but styled {sid}"
         for i, r in enumerate(runs):
-            fonts = r.find("w:rPr/w:rFonts", NS)
+            rpr = props(r, sid)
+            fonts = rpr.find("w:rFonts", NS)
             face = fonts.get(w("eastAsia"))
             run_text = "".join(t.text or "" for t in r.iter(w("t")))
             want = FACE_BY_STYLE[sid] if i == 0 else FACE_BY_STYLE["HbBody"]
             assert face == want, f"{name}: run {run_text[:15]!r} in {sid} has {face}"
-            assert r.find("w:rPr/w:sz", NS).get(w("val")) == SIZE_BY_STYLE.get(sid, "32"), name
-            b = r.find("w:rPr/w:b", NS)
+            assert rpr.find("w:sz", NS).get(w("val")) == SIZE_BY_STYLE.get(sid, "32"), name
+            b = rpr.find("w:b", NS)
             assert b is None or b.get(w("val")) == "0", f"{name}: bold run"
             if re.search(f"[{word.CJK_PUNCTUATION}]", run_text):
                 # “ ” — … must be drawn with the CJK face
@@ -143,9 +156,10 @@ def check_docx(data: bytes, name: str = "docx") -> None:
         assert kinds == ["— ", "begin", "instr", "separate", "1", "end", " —"], f"{name}:{part}: {kinds}"
         assert ftr.find(".//w:instrText", NS).text.strip() == "PAGE"
         for r in runs:
-            f = r.find("w:rPr/w:rFonts", NS)
+            rpr = props(r, "HbPageNumber")
+            f = rpr.find("w:rFonts", NS)
             assert f.get(w("eastAsia")) == "宋体" and f.get(w("ascii")) == "宋体", f"{name}:{part}"
-            assert r.find("w:rPr/w:sz", NS).get(w("val")) == "28", f"{name}:{part}"
+            assert rpr.find("w:sz", NS).get(w("val")) == "28", f"{name}:{part}"
 
 
 # ---------------------------------------------------------------------------
@@ -198,23 +212,27 @@ def test_latin_face_option_gives_marks_their_own_cjk_runs():
     fmt = word.Format(faces=word.Faces(latin="Times New Roman"))
     data = word.document_bytes("标题", ["正文写“两个维护”和2024年……"], fmt)
     doc = etree.fromstring(open_parts(data)["word/document.xml"])
+    face = style_faces(open_parts(data))
     runs = doc.findall(".//w:r", NS)[1:]
-    pieces = [("".join(t.text for t in r.iter(w("t"))), r.find("w:rPr/w:rFonts", NS).get(w("ascii"))) for r in runs]
+    pieces = [("".join(t.text for t in r.iter(w("t"))), face(r, "HbBody")[0]) for r in runs]
     assert pieces == [("正文写", "Times New Roman"), ("“", "仿宋_GB2312"), ("两个维护", "Times New Roman"),
                       ("”", "仿宋_GB2312"), ("和2024年", "Times New Roman"), ("……", "仿宋_GB2312")]
-    assert all(r.find("w:rPr/w:rFonts", NS).get(w("eastAsia")) == "仿宋_GB2312" for r in runs)
+    assert all(face(r, "HbBody")[1] == "仿宋_GB2312" for r in runs)
 
 
 def test_bold_headings_is_an_option():
     data = word.document_bytes("标题", ["一、总体情况", "正文。"], word.Format(bold_headings=True))
     doc = docx.Document(io.BytesIO(data))
-    assert doc.paragraphs[1].runs[0].bold is True and doc.paragraphs[2].runs[0].bold is False
+    # Bold lives in the heading style (python-docx: run.bold is None = inherited).
+    assert doc.paragraphs[1].style.font.bold is True and doc.paragraphs[2].style.font.bold is False
+    assert doc.paragraphs[1].runs[0].bold is None
 
 
 def test_faces_are_configured_in_one_place():
     data = word.document_bytes("标题", ["（一）标题", "正文。"], word.Format(faces=word.FACES_COMMON))
     doc = etree.fromstring(open_parts(data)["word/document.xml"])
-    faces = [r.find("w:rPr/w:rFonts", NS).get(w("eastAsia")) for r in doc.iter(w("r"))]
+    face = style_faces(open_parts(data))
+    faces = [face(r, p.find("w:pPr/w:pStyle", NS).get(w("val")))[1] for p in doc.iter(w("p")) for r in p.findall("w:r", NS)]
     assert faces == ["方正小标宋简体", "楷体", "仿宋"]
     fonts = open_parts(data)["word/fontTable.xml"].decode()
     assert '<w:font w:name="仿宋"><w:altName w:val="仿宋_GB2312,FangSong"/>' in fonts
@@ -223,6 +241,31 @@ def test_faces_are_configured_in_one_place():
 # ---------------------------------------------------------------------------
 # The browser kit builds the same file
 # ---------------------------------------------------------------------------
+
+def style_faces(parts: dict[str, bytes]):
+    """face(run, paragraph style id) → (ascii, eastAsia) as Word resolves them through the styles."""
+    by_id = {s.get(w("styleId")): s for s in etree.fromstring(parts["word/styles.xml"]).iter(w("style"))}
+
+    def face(r, sid):
+        rs = r.find("w:rPr/w:rStyle", NS)
+        fonts = by_id[rs.get(w("val")) if rs is not None else sid].find("w:rPr/w:rFonts", NS)
+        return fonts.get(w("ascii")), fonts.get(w("eastAsia"))
+    return face
+
+
+def test_changing_a_style_changes_the_document():
+    """The genre pages tell users to change fonts 在“样式”中: every run must follow its styles."""
+    data = word.document_bytes("标题", ["一、总体情况。正文接在标题后。", "正文。"])
+    parts = open_parts(data)
+    doc = etree.fromstring(parts["word/document.xml"])
+    assert doc.find(".//w:r/w:rPr/w:rFonts", NS) is None and doc.find(".//w:r/w:rPr/w:sz", NS) is None
+    edited = dict(parts)
+    edited["word/styles.xml"] = parts["word/styles.xml"].replace("仿宋_GB2312".encode(), "楷体".encode())
+    face = style_faces(edited)
+    body_runs = [(p, r) for p in doc.iter(w("p")) for r in p.findall("w:r", NS)][1:]
+    faces = [face(r, p.find("w:pPr/w:pStyle", NS).get(w("val")))[1] for p, r in body_runs]
+    assert faces == ["黑体", "楷体", "楷体"]  # the heading keeps 黑体; body text, also after the heading, follows
+
 
 def build_from_kit(kit: dict, title: str, texts: list[str]) -> bytes:
     """What the drafting tool does in the browser, step by step as the kit documents it."""
@@ -236,7 +279,8 @@ def build_from_kit(kit: dict, title: str, texts: list[str]) -> bytes:
         end = text.find(kit["lead_end"])
         if kind in kit["lead_kinds"] and 0 <= end < len(text) - 1:
             pieces = [(kind, text[:end + 1]), ("body", text[end + 1:])]
-        runs = "".join(kit["runs"][k].replace(kit["text_placeholder"], esc(t)) for k, t in pieces)
+        runs = "".join((kit["runs"][k] if k == kind else kit["lead_runs"]).replace(kit["text_placeholder"], esc(t))
+                       for k, t in pieces)
         return kit["shells"][kind].replace(kit["runs_placeholder"], runs)
 
     body = para("title", title)

@@ -373,12 +373,14 @@
     return "body";
   }
 
-  function runs(kind, text) {
-    if (KIT.runs[kind] === KIT.punctuation_runs[kind]) return KIT.runs[kind].replace(KIT.text_placeholder, xmlEscape(text));
+  /* own: the run's face is its paragraph's (else the body text after a heading's first 。). */
+  function runs(kind, text, own) {
+    var plain = own ? KIT.runs[kind] : KIT.lead_runs, marked = own ? KIT.punctuation_runs[kind] : KIT.lead_punctuation_runs;
+    if (plain === marked) return plain.replace(KIT.text_placeholder, xmlEscape(text));
     var marks = KIT.punctuation, out = "", piece = "", isMark = null;
     function flush() {
       if (!piece) return;
-      var tpl = isMark ? KIT.punctuation_runs[kind] : KIT.runs[kind];
+      var tpl = isMark ? marked : plain;
       out += tpl.replace(KIT.text_placeholder, xmlEscape(piece));
       piece = "";
     }
@@ -397,7 +399,7 @@
       var end = text.indexOf(KIT.lead_end);
       if (end >= 0 && end < text.length - 1) pieces = [[kind, text.slice(0, end + 1)], ["body", text.slice(end + 1)]];
     }
-    return KIT.shells[kind].replace(KIT.runs_placeholder, pieces.map(function (p) { return runs(p[0], p[1]); }).join(""));
+    return KIT.shells[kind].replace(KIT.runs_placeholder, pieces.map(function (p) { return runs(p[0], p[1], p[0] === kind); }).join(""));
   }
 
   var CRC_TABLE = (function () {
