@@ -132,3 +132,19 @@ def test_home_page_ways_are_boxes_in_a_grid(page, width, columns):
     border = page.locator(".hb-ways a").first.evaluate("a => getComputedStyle(a).borderTopStyle")
     assert border == "solid"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("url", ["/sections/opening/", "/samples/2023-finance-head-duty/", "/genres/team-duty-report/"])
+def test_printing_gives_the_text_without_the_site(page, url):
+    page.goto(url)
+    page.emulate_media(media="print")
+    hidden = [".md-header", ".md-sidebar--primary", ".md-footer", ".hb-copy", ".hb-move", ".hb-hint",
+              ".hb-sample-note", ".hb-download"]
+    for sel in hidden:
+        for el in page.locator(sel).all()[:3]:
+            assert el.evaluate("e => getComputedStyle(e).display") == "none", (url, sel)
+    article = page.locator("article")
+    assert article.is_visible() and len(article.inner_text()) > 200
+    assert "FangSong" in article.evaluate("e => getComputedStyle(e).fontFamily")
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").first.evaluate("e => getComputedStyle(e).display") != "none"
