@@ -33,8 +33,11 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# The site, and in it the offline package that /about/ links (downloads/handbook-offline.zip).
+SITE := site
 build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/mkdocs build --strict --clean -d $(SITE)
+	$(BIN)/python -m macros offline --out $(SITE)/downloads/handbook-offline.zip
 
 offline: $(VENV)/.site-installed
 	$(BIN)/python -m macros offline --out build/handbook-offline.zip

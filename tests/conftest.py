@@ -83,7 +83,12 @@ def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("offline")
     zip_path = offline.make_offline_zip(tmp / "handbook-offline.zip")
     with zipfile.ZipFile(zip_path) as zf:
-        zf.extractall(tmp / "unpacked")
+        for info in zf.infolist():
+            # A name without the UTF-8 flag is the start page's GBK name (read as cp437 by zipfile),
+            # unpacked under its real name as a Chinese Windows extractor does.
+            if not info.flag_bits & 0x800:
+                info.filename = info.filename.encode("cp437").decode("gbk")
+            zf.extract(info, tmp / "unpacked")
     return tmp / "unpacked" / offline.ZIP_ROOT
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Container, Iterable
 
 from ..base import paths
-from ..content import phrases
 from ..base.errors import HandbookError
+from ..content import phrases
 
 FIELD = "words"
 HAN_RE = re.compile(r"[\u3400-\u9fff]")

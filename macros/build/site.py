@@ -1,6 +1,7 @@
 """Build-wide steps, called by the MkDocs hooks in macros/hooks.py."""
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -8,8 +9,7 @@ from typing import Any
 from ..base import cache
 from ..base.errors import HandbookError
 from ..content import calendar, dictionary, genres, phrases, sections, slots
-from ..pages import downloads
-from ..pages import phrase_search
+from ..pages import downloads, phrase_search
 from ..pages import phrases as phrase_pages
 from ..pages import samples as sample_pages
 from ..pages import tools as tool_pages
@@ -121,8 +121,35 @@ def fix_page_html(output: str, src: str) -> str:
     return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
 
 
+# The download of the offline package on /about/: the package cannot hold itself.
+PACKAGE_LINK_RE = re.compile(r'<p><a class="md-button" href="[./]*downloads/handbook-offline\.zip" download>[^<]*</a></p>\n?')
+
+
+def offline_fixes(site_dir: Path) -> None:
+    """Two fixes for the offline package (file://).
+
+    404.html gets links relative to the site root where it lies: MkDocs writes it
+    with root-absolute links (a server shows it at any depth), which from file://
+    point at the disk's root, so the page came up bare. /about/ loses the link
+    to the package itself.
+    """
+    page = site_dir / "404.html"
+    if page.exists():
+        html = page.read_text(encoding="utf-8")
+        html = html.replace('href="/', 'href="./').replace('src="/', 'src="./').replace('"base": "/"', '"base": "."')
+        page.write_text(html, encoding="utf-8")
+    about = site_dir / "about" / "index.html"
+    if about.exists():
+        html, n = PACKAGE_LINK_RE.subn("", about.read_text(encoding="utf-8"))
+        if n != 1:
+            raise HandbookError("docs/about/index.md", f"the package download link was found {n} times (expected 1)")
+        about.write_text(html, encoding="utf-8")
+
+
 def post_build(config: Any) -> None:
     """Runs before the search plugin's post-build (hooks.py gives it priority)."""
+    if not config.use_directory_urls:  # the offline package (file://)
+        offline_fixes(Path(config["site_dir"]))
     search.patch_search_worker(Path(config["site_dir"]))
     # 廉政 finds 党风廉政建设: the index gets the words inside jieba's long tokens.
     if search_words.write_index(_search_plugin(config), Path(config["site_dir"])) is None:

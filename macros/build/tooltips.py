@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..base import paths
-from ..content import phrases
 from ..base.errors import HandbookError
+from ..content import phrases
 from ..pages.phrases import validity
 
 SKIP_TAGS = frozenset({

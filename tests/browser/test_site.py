@@ -148,3 +148,13 @@ def test_printing_gives_the_text_without_the_site(page, url):
     assert "FangSong" in article.evaluate("e => getComputedStyle(e).fontFamily")
     page.emulate_media(media="screen")
     assert page.locator(".md-header").first.evaluate("e => getComputedStyle(e).display") != "none"
+
+
+def test_offline_404_page_opens_styled_from_file_url(offline_page, offline_root: Path):
+    page = offline_page
+    page.goto((offline_root / "404.html").as_uri())
+    header = page.locator(".md-header").first
+    assert header.evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")  # Material's CSS loaded
+    href = page.locator(".md-header__button.md-logo").first.get_attribute("href")
+    page.locator(".md-header__button.md-logo").first.click()
+    assert page.url.endswith("/index.html"), (href, page.url)
