@@ -93,6 +93,72 @@ def _cmd_anonymise(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_draft(args: argparse.Namespace) -> int:
+    """Print a report assembled as the drafting tool's 复制全文 gives it, or write its .docx."""
+    import json
+    import os
+    import tempfile
+
+    from .content import assemble
+
+    if args.list:
+        entries = assemble.catalog()
+        if args.json:
+            print(json.dumps(entries, ensure_ascii=False, indent=1))
+        else:
+            labels = assemble.variant_labels()
+            for e in entries:
+                variants = ", ".join(f"{v}（{labels.get(v, v)}）" for v in e["variants"])
+                print(f"{e['genre']}\t{e['title']}\t{variants}")
+            years = entries[0]["years"] if entries else []
+            print(f"report years: {years[0]}–{years[-1]}" if years else "report years: none")
+        return 0
+    if args.json:
+        raise HandbookError("--json", "only with --list (the report itself is plain text or --docx)")
+    file: dict = assemble.read_values_file(Path(args.values)) if args.values else {}
+
+    def choose(name: str, given: object, where: str) -> object:
+        if given is not None and name in file and file[name] != given:
+            raise HandbookError(args.values, f"says {name} {file[name]!r} but {where} is {given!r}", name)
+        return given if given is not None else file.get(name)
+
+    genre = choose("genre", args.genre, "GENRE")
+    if genre is None:
+        raise HandbookError("GENRE", "missing: give a report type (python -m macros draft --list)")
+    g = assemble.check_genre(genre)
+    year_arg = assemble.check_year(args.year) if args.year is not None else None
+    year = choose("year", year_arg, "--year")
+    if year is None and file.get("values", {}).get("year", "").strip():
+        year = assemble.check_year(file["values"]["year"], where=f"{args.values} [values.year]")
+    if year is None:
+        raise HandbookError("--year", "missing: give the report year the draft covers, e.g. --year 2024")
+    variant = choose("variant", args.variant, "--variant")
+    assemble.check_variant(g, variant, where=f"{args.values} [variant]" if args.variant is None else "--variant")
+    draft = assemble.assemble(g.slug, variant, year, file.get("values"))
+    if args.docx is None:
+        print(draft.text)
+        return 0
+    out = Path(args.docx)
+    if out.is_dir():
+        raise HandbookError(args.docx, "is a folder: give the .docx file to write")
+    if not out.parent.is_dir():
+        raise HandbookError(args.docx, f"no such folder {str(out.parent)!r}")
+    data = draft.docx_bytes()
+    try:  # never leave a half-written file under the real name
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, out)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise HandbookError(args.docx, f"cannot write it ({exc.strerror or exc})") from None
+    print(out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m macros",
@@ -132,6 +198,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="UTF-8 or GBK/GB18030 text, or .docx")
     p.add_argument("--json", action="store_true", help="print a JSON array of {start, end, category, text}")
     p.set_defaults(func=_cmd_anonymise)
+
+    p = sub.add_parser(
+        "draft", help="assemble a report as the drafting tool's 复制全文 gives it (or its .docx)",
+        description="Assemble a report from its genre's outline, the same text as /tools/draft/ copies. "
+                    "Slots stay 【标签】 unless --values fills them; --year fills the 年度 slot. "
+                    'Values file (UTF-8 JSON, every key optional): {"genre": "...", "variant": "...", '
+                    '"year": 2024, "values": {"slot_name": "text"}} (see macros/content/assemble.py).')
+    p.add_argument("genre", nargs="?", metavar="GENRE", help="report type slug (see --list)")
+    p.add_argument("--year", help="the report year the draft covers (e.g. 2024)")
+    p.add_argument("--variant", help="the wording (default: the genre's first; see --list)")
+    p.add_argument("--values", metavar="FILE", help="JSON values file: {genre, variant, year, values: {slot: text}}")
+    p.add_argument("--docx", metavar="OUT", help="write the report as a .docx (GB/T 9704 body format) instead")
+    p.add_argument("--list", action="store_true", help="list the report types, their variants and years")
+    p.add_argument("--json", action="store_true", help="with --list: print [{genre, title, variants, years}]")
+    p.set_defaults(func=_cmd_draft)
     return parser
 
 
