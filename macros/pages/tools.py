@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base.text import tidy
-from ..content import calendar, genres, sections, slots
+from ..content import assemble, calendar, genres, sections, slots
 from ..engine import render
 from ..tools import rules as check_rules
 from . import context
@@ -176,20 +176,16 @@ def draft_data() -> dict[str, Any]:
     labels = {s.label: s.name for s in catalog.values()}
     out_genres = []
     for g in genres.all_genres().values():
-        items_variants = []
         parts = []
         for part in g.skeleton:
             items = []
             for item in part.items:
                 tpl = templates.get(item.section)
                 default = genres._variant_for(g, tpl) if tpl else None
-                if tpl:
-                    items_variants.extend(v.id for v in tpl.variants)
                 items.append({"section": item.section, "title": item.title, "required": item.required,
                               "length": item.length, "note": tidy(item.note), "variant": default})
             parts.append({"heading": part.heading, "required": part.required, "items": items})
-        preferred = [v for v in (g.slug, *g.variants) if v in items_variants]
-        choices = list(dict.fromkeys(preferred + [v for v in items_variants]))
+        choices = assemble.genre_variants(g)  # the genre's own: no 领导班子 wording in a personal report
         out_genres.append({"slug": g.slug, "title": g.title, "summary": tidy(g.summary),
                            "doc_title": _slot_segments(g.doc_title, labels),
                            "variants": [{"id": v, "label": variant_labels[v]} for v in choices],

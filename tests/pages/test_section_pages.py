@@ -26,7 +26,8 @@ def _nav_sections() -> list[str]:
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     nav = yaml.load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
     group = next(item["段落模板"] for item in nav if isinstance(item, dict) and "段落模板" in item)
-    return [list(e.values())[0] for e in group if isinstance(e, dict)]
+    # The group's own index page (its nav title) is not a section template.
+    return [list(e.values())[0] for e in group if isinstance(e, dict) and list(e.values())[0] != "sections/index.md"]
 
 
 def test_every_template_has_a_page_in_nav_and_every_page_a_template():
@@ -62,6 +63,26 @@ def test_text_by_move_gives_each_move_its_sentence():
     assert not any(ch in render.MARKERS for t in texts.values() for ch in t)
 
 
+def test_template_part_has_a_year_switch_latest_first():
+    tpl = sections.get_section("opening")
+    made = section_pages.section_part("opening", "template")
+    labels = re.findall(r'^\s+=== "(\d{4}(?:—\d{4})?年度)"$', made, re.M)
+    per_variant = [e.label for e in sections.eras(tpl, "team")]
+    assert labels[:len(per_variant)] == per_variant and per_variant[0] == "2026年度"
+    assert len(labels) == sum(len(sections.eras(tpl, v.id)) for v in tpl.variants)
+    assert "按2019年度的提法" in made and "扎实开展“不忘初心、牢记使命”主题教育" in made
+    # A template with no year-dependent wording has no switch.
+    assert "年度\"" not in section_pages.section_part("title", "template")
+    assert "2019—2026年度通用" in section_pages.section_part("title", "template")
+
+
+def test_only_the_latest_year_goes_into_search():
+    made = section_pages.section_part("political-building", "template")
+    bodies = re.findall(r'<div class="hb-block__body" lang="zh-CN"( data-search-exclude)?>', made)
+    assert bodies.count("") == len(sections.get_section("political-building").variants)
+    assert bodies.count(" data-search-exclude") > 0
+
+
 def test_unknown_part_is_one_line():
     with pytest.raises(HandbookError, match=r"section_part\('opening', 'nope'\).*unknown part"):
         section_pages.section_part("opening", "nope")
@@ -92,7 +113,16 @@ def test_built_page_has_every_part_blocks_and_copy_texts(soup, slug):
     assert page.select_one("article h1").get_text().rstrip("¶") == tpl.title
     templates = page.select(".hb-block--template")
     examples = page.select(".hb-block--example")
-    assert len(templates) == len(tpl.variants) and len(examples) == len(tpl.examples) >= 2
+    runs = {v.id: sections.eras(tpl, v.id) for v in tpl.variants}
+    assert len(templates) == sum(len(r) for r in runs.values()) and len(examples) == len(tpl.examples) >= 2
+    # Every template box says which report years' wording it shows.
+    captions = [b.select_one(".hb-block__caption").get_text() for b in templates]
+    expected = [f"模板 · {v.label} · " + ("2019—2026年度通用" if len(runs[v.id]) == 1 else f"按{e.label}的提法")
+                for v in tpl.variants for e in runs[v.id]]
+    assert captions == expected, slug
+    for block in templates:
+        copied = block.select_one("button.hb-copy")["data-copy"]
+        assert "【" in copied and not any(ch in render.MARKERS for ch in copied), slug
     for block in examples:
         copied = block.select_one("button.hb-copy")["data-copy"]
         assert block.select("mark.hb-fill"), slug  # filled values are marked
@@ -166,3 +196,14 @@ def test_tools_offer_exactly_the_calendars_years():
                for sec in data["sections"].values() for by_year in sec["variants"].values())
     options = re.findall(r'<option value="(\d{4})"', tools.check_tool("tools/check/"))
     assert options == [str(y) for y in reversed(years)]
+
+
+def test_the_drafting_tool_offers_each_report_type_only_its_own_variants():
+    """A personal report must not offer the 领导班子 / 书记 / 监督汇报 wording (…领导班子…述责述廉报告)."""
+    from macros.content import assemble, genres
+    from macros.pages import tools
+
+    offered = {g["slug"]: [v["id"] for v in g["variants"]] for g in tools.draft_data()["genres"]}
+    for slug, genre in genres.all_genres().items():
+        assert offered[slug] == assemble.genre_variants(genre), slug
+    assert not {"team", "secretary", "leader-supervision-report", "team-duty-report"} & set(offered["personal-duty-report"])
