@@ -1,7 +1,7 @@
 """The draft checker (提法体检): findings in a report's text for its report year.
 
 All data (expressions, dated terms, fixed formulations, messages) comes from
-macros/check_rules.py, the same dict the browser checker loads. This module is
+macros/tools/rules.py, the same dict the browser checker loads. This module is
 the Python half of the matching logic; docs/assets/javascripts/checker.js is
 the JavaScript half and must give exactly the same findings (a test runs
 tests/data/check_cases.yml through both). Offsets are Python str indices.
@@ -124,6 +124,36 @@ def _historical(text: str, start: int, end: int, term: dict[str, Any], hist: dic
     return any(text.startswith(word, after) for word in hist["after"])
 
 
+def _forward(text: str, start: int, fwd: dict[str, Any], year: int) -> bool:
+    """Forward-looking wording (a 下一步 part names next year's plans): a planning verb right before the
+    term, a marker or next year earlier in its line, or a marker in the last heading before its line."""
+    i = start
+    while i > 0 and text[i - 1] in fwd["skip_before"]:
+        i -= 1
+    if any(text.endswith(verb, 0, i) for verb in fwd["verbs"]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _re(fwd["marker_re"]).search(before):
+        return True
+    if any(int(m.group(1)) == year + 1 for m in _re(fwd["year_re"]).finditer(before)):
+        return True
+    heading = _last_heading(text, line_start)
+    return heading is not None and _re(fwd["marker_re"]).search(heading) is not None
+
+
+def _last_heading(text: str, line_start: int) -> str | None:
+    """The nearest line before line_start that is a short line without a full stop (a heading)."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip(" \t\u3000") and "。" not in line and len(line) <= 30:
+            return line
+        end = start - 1
+    return None
+
+
 def _stale(text: str, rules: dict[str, Any], year: int) -> list[Finding]:
     data = rules["stale"]
     msgs = data["messages"]
@@ -141,6 +171,8 @@ def _stale(text: str, rules: dict[str, Any], year: int) -> list[Finding]:
         term = data["terms"][t_index]
         values = dict(term, year=year)
         if term["valid_from"] is not None and year < term["valid_from"]:
+            if term["forward"] and year + 1 == term["valid_from"] and _forward(text, start, data["forward"], year):
+                continue
             found.append(Finding(start, end, "stale", fmt(msgs["early"], **values),
                                  fmt(msgs["early_suggestion"], **values)))
         elif (term["valid_until"] is not None and year > term["valid_until"]
@@ -272,10 +304,13 @@ def _full_findings(text: str, data: dict[str, Any]) -> list[Finding]:
     for spec in data["fulls"]:
         full = spec["full"]
         for start in _find_all(text, spec["anchor"]):
-            if text.startswith(full, start):
+            if any(text.startswith(form, start) for form in spec["accepted"]):
                 continue
             window = text[start:start + len(full) + spec["max_distance"]]
             distance, end = _best_alignment(full, window)
+            number = _re(data["number_re"])
+            if number.search(text[start:start + end]) and not number.search(full):
+                continue  # the wording with a count in it is used, not quoted
             if 0 < distance <= spec["max_distance"]:
                 values = {"phrase": spec["phrase"], "correct": full}
                 found.append(Finding(start, start + end, "misquote", fmt(msgs["full"], **values),
@@ -293,14 +328,21 @@ def _wrong_findings(text: str, data: dict[str, Any]) -> list[Finding]:
             if any(a <= i and j <= b for a, b in inside):
                 continue
             values = {"text": spec["text"], "correct": spec["correct"], "phrase": spec["phrase"]}
-            found.append(Finding(i, j, "misquote", fmt(msgs["wrong"], **values),
+            found.append(Finding(i, j, "misquote", fmt(msgs[spec["message"]], **values),
                                  fmt(msgs["suggestion_full"], **values)))
     return found
 
 
+def _invisible_findings(text: str, data: dict[str, Any]) -> list[Finding]:
+    msgs = data["messages"]
+    return [Finding(m.start(), m.end(), "misquote", msgs["invisible"], msgs["invisible_suggestion"])
+            for m in _re(data["invisible_re"]).finditer(text)]
+
+
 def _misquote(text: str, rules: dict[str, Any], year: int) -> list[Finding]:
     data = rules["misquote"]
-    return _greedy(_wrong_findings(text, data) + _full_findings(text, data) + _list_findings(text, data))
+    return _greedy(_wrong_findings(text, data) + _full_findings(text, data) + _list_findings(text, data)
+                   + _invisible_findings(text, data))
 
 
 def _numbering(text: str, rules: dict[str, Any], year: int) -> list[Finding]:
@@ -329,12 +371,21 @@ def _numbering(text: str, rules: dict[str, Any], year: int) -> list[Finding]:
             if n is None:
                 break
             prev = last[li]
+            outer = next((k for k in range(li - 1, -1, -1) if last[k] is not None), None)
             if prev is not None and n != 1 and n != prev + 1:
                 values = {"prev": label(prev, level["kind"], level["format"]),
                           "found": label(n, level["kind"], level["format"]),
                           "expected": label(prev + 1, level["kind"], level["format"])}
                 found.append(Finding(p_start + lead, p_start + lead + m.end(), "numbering",
                                      fmt(msgs["skip"], **values), fmt(msgs["skip_suggestion"], **values)))
+            elif prev is None and n != 1 and outer is not None:
+                # The first sub-heading under a heading is number one.
+                o = levels[outer]
+                values = {"prev": label(last[outer], o["kind"], o["format"]),  # type: ignore[arg-type]
+                          "found": label(n, level["kind"], level["format"]),
+                          "expected": label(1, level["kind"], level["format"])}
+                found.append(Finding(p_start + lead, p_start + lead + m.end(), "numbering",
+                                     fmt(msgs["first"], **values), fmt(msgs["skip_suggestion"], **values)))
             last[li] = n
             for deeper in range(li + 1, len(levels)):
                 last[deeper] = None

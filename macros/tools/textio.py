@@ -12,6 +12,10 @@ from pathlib import Path
 
 from ..base.errors import HandbookError
 
+# A legacy Word .doc (and .xls, .ppt) is an OLE2 compound file: these four bytes open it.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+LEGACY_DOC = "is a legacy Word .doc: save it as .docx (文件另存为 .docx) and try again"
+
 # Control characters other than tab, newline, carriage return and form feed:
 # text with any of these is binary, whatever it decodes to.
 _CONTROL = {chr(c) for c in range(32) if c not in (9, 10, 12, 13)} | {"\x7f"}
@@ -39,6 +43,8 @@ def decode_bytes(raw: bytes, where: str) -> str:
     """Decode raw bytes as UTF-8 (BOM optional) or GB18030; raise one line otherwise."""
     if not raw.strip():
         raise HandbookError(where, "empty file (no text to read)")
+    if raw.startswith(OLE2_MAGIC):
+        raise HandbookError(where, LEGACY_DOC)
     if b"\x00" in raw:
         raise HandbookError(where, "binary file (contains NUL bytes), expected UTF-8 or GBK text or .docx")
     try:
@@ -89,7 +95,7 @@ def read_text_file(path: str | Path) -> str:
 
     .docx: the paragraphs joined by newlines. Anything else: UTF-8 or GBK/GB18030.
     Raises HandbookError (one line naming the file) when the file is missing,
-    empty, binary or undecodable.
+    empty, binary or undecodable, or a legacy .doc (saved as .docx it can be read).
     """
     path = Path(path)
     where = str(path)
@@ -101,6 +107,8 @@ def read_text_file(path: str | Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise HandbookError(where, f"cannot read the file ({exc.strerror})") from None
+    if raw.startswith(OLE2_MAGIC):
+        raise HandbookError(where, LEGACY_DOC)
     if path.suffix.lower() == ".docx" or raw[:4] == b"PK\x03\x04":
         if not raw:
             raise HandbookError(where, "empty file (no text to read)")

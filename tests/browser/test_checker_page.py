@@ -130,6 +130,20 @@ def test_open_docx_and_gbk_text_in_the_browser(page, base_url, tmp_path):
     assert not page.js_errors
 
 
+def test_a_legacy_doc_gets_one_line_save_as_docx(page, base_url, tmp_path):
+    open_checker(page, base_url)
+    old = tmp_path / "旧稿.doc"  # an OLE2 compound file, as Word 97–2003 writes it
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(textio.HandbookError, match="legacy Word .doc: save it as .docx"):
+        textio.read_text_file(old)
+    page.set_input_files("#hb-check-file", str(old))
+    status = page.locator("#hb-check-status")
+    status.filter(has_text="无法读取").wait_for()
+    assert "另存为 .docx" in status.inner_text() and "\n" not in status.inner_text()
+    assert page.input_value("#hb-check-input") == ""
+    assert not page.js_errors
+
+
 def test_typed_markup_stays_text_and_nothing_leaves_the_page(page, base_url):
     requests = open_checker(page, base_url)
     # Material's search worker fetches its language files lazily after load:

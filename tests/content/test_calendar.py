@@ -461,3 +461,11 @@ def test_unquoted_yaml_dates_are_days(tmp_path):
     (tmp_path / "calendar.yml").write_text(text, encoding="utf-8")
     congress = cal.load_calendar(tmp_path).event("congress-19")
     assert congress.start == cal.When(2017, 10, 18) and congress.start.precision == "day"
+
+
+def test_campaign_names_keep_their_quotation_marks(c):
+    """The name without its quotation marks is a misquote (the checker flags it), never an accepted variant."""
+    for e in c.events("campaign"):
+        for _, wording in e.wordings:
+            if "“" in e.name:
+                assert "“" in wording, (e.id, wording)

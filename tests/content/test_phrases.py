@@ -193,34 +193,39 @@ def test_fixed_formulations_of_the_timeline(lib):
 
 # (id, phrase, valid_from, valid_until, replaced_by) for every dated event of the note.
 DATED = [
-    ("bu-wang-chu-xin-zhu-ti-jiao-yu", "“不忘初心、牢记使命”主题教育", 2019, 2020, None),
+    ("bu-wang-chu-xin-zhu-ti-jiao-yu", "“不忘初心、牢记使命”主题教育", 2019, 2019, None),
     ("zhu-ti-ze-ren-gui-ding", "《党委（党组）落实全面从严治党主体责任规定》", 2020, None, None),
     ("si-ge-quan-mian-jiu", "全面建成小康社会、全面深化改革、全面依法治国、全面从严治党", None, 2020, "si-ge-quan-mian-xin"),
     ("si-ge-quan-mian-xin", "全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党", 2020, None, None),
     ("dang-shi-xue-xi-jiao-yu", "党史学习教育", 2021, 2021, "dang-shi-xue-xi-jiao-yu-chang-tai-hua"),
-    ("dang-shi-xue-xi-jiao-yu-yao-qiu", "学史明理、学史增信、学史崇德、学史力行", 2021, None, None),
-    ("dang-shi-xue-xi-jiao-yu-zong-yao-qiu", "学党史、悟思想、办实事、开新局", 2021, None, None),
+    ("dang-shi-xue-xi-jiao-yu-yao-qiu", "学史明理、学史增信、学史崇德、学史力行", 2021, 2022, None),
+    ("dang-shi-xue-xi-jiao-yu-zong-yao-qiu", "学党史、悟思想、办实事、开新局", 2021, 2022, None),
     ("yi-ba-shou-jian-du-yi-jian", "《中共中央关于加强对“一把手”和领导班子监督的意见》", 2021, None, None),
-    ("jue-sheng-quan-mian-jian-cheng-xiao-kang", "决胜全面建成小康社会", None, 2020, "quan-mian-jian-she-xian-dai-hua-guo-jia"),
-    ("er-shi-da", "党的二十大", 2022, None, None),
-    ("shi-jiu-da-he-li-ci-quan-hui-jing-shen", "党的十九大和十九届历次全会精神", None, 2022,
+    ("jue-sheng-quan-mian-jian-cheng-xiao-kang", "决胜全面建成小康社会", 2017, 2020, "quan-mian-jian-she-xian-dai-hua-guo-jia"),
+    ("er-shi-da", "党的二十大", 2021, None, None),  # 2021年度的下一步：迎接党的二十大胜利召开
+    ("er-shi-da-jing-shen", "党的二十大精神", 2022, None, None),
+    ("shi-jiu-da-he-li-ci-quan-hui-jing-shen", "党的十九大和十九届历次全会精神", 2018, 2022,
      "er-shi-da-he-li-ci-quan-hui-jing-shen"),
     ("er-shi-da-he-li-ci-quan-hui-jing-shen", "党的二十大和二十届历次全会精神", 2023, None, None),
     ("zhu-ti-jiao-yu-2023", "学习贯彻习近平新时代中国特色社会主义思想主题教育", 2023, 2023,
      "gong-gu-tuo-zhan-zhu-ti-jiao-yu-cheng-guo"),
     ("zhu-ti-jiao-yu-2023-mu-biao", "以学铸魂、以学增智、以学正风、以学促干", 2023, None, None),
     ("zhu-ti-jiao-yu-2023-zong-yao-qiu", "学思想、强党性、重实践、建新功", 2023, None, None),
-    ("gong-gu-tuo-zhan-zhu-ti-jiao-yu-cheng-guo", "巩固拓展主题教育成果", 2024, None, None),
+    ("gong-gu-tuo-zhan-zhu-ti-jiao-yu-cheng-guo", "巩固拓展主题教育成果", 2019, None, None),
     ("xin-xiu-ding-ji-lv-chu-fen-tiao-li", "新修订的《中国共产党纪律处分条例》", 2024, 2024, "ji-lv-chu-fen-tiao-li"),
-    ("dang-ji-xue-xi-jiao-yu", "党纪学习教育", 2024, None, None),
-    ("xue-ji-zhi-ji-ming-ji-shou-ji", "学纪、知纪、明纪、守纪", 2024, None, None),
+    ("dang-ji-xue-xi-jiao-yu", "党纪学习教育", 2024, 2024, None),
+    ("xue-ji-zhi-ji-ming-ji-shou-ji", "学纪、知纪、明纪、守纪", 2024, 2025, None),
     ("er-shi-jie-san-zhong-quan-hui-jing-shen", "党的二十届三中全会精神", 2024, None, None),
     ("jin-yi-bu-quan-mian-shen-hua-gai-ge", "进一步全面深化改革、推进中国式现代化", 2024, None, None),
-    ("ba-xiang-gui-ding-xue-xi-jiao-yu", "深入贯彻中央八项规定精神学习教育", 2025, None, None),
+    ("ba-xiang-gui-ding-xue-xi-jiao-yu", "深入贯彻中央八项规定精神学习教育", 2025, 2025, None),
     ("er-shi-jie-si-zhong-quan-hui-jing-shen", "党的二十届四中全会精神", 2025, None, None),
     ("shi-si-wu", "十四五", 2020, 2025, "shi-wu-wu"),
-    ("shi-wu-wu", "十五五", 2025, None, None),
-    ("zheng-ji-guan-xue-xi-jiao-yu", "树立和践行正确政绩观学习教育", 2026, None, None),
+    ("shi-wu-wu", "十五五", 2024, 2030, None),
+    ("zheng-ji-guan-xue-xi-jiao-yu", "树立和践行正确政绩观学习教育", 2026, 2026, None),
+    ("shi-jiu-jie-wu-zhong-quan-hui-jing-shen", "党的十九届五中全会精神", 2020, 2022, None),
+    ("shi-jiu-jie-liu-zhong-quan-hui-jing-shen", "党的十九届六中全会精神", 2021, 2022, None),
+    ("zheng-zhi-san-li", "政治判断力、政治领悟力、政治执行力", 2020, None, None),
+    ("da-xing-diao-cha-yan-jiu", "大兴调查研究", None, None, None),  # the wording is older than 2023
 ]
 
 
@@ -228,6 +233,19 @@ DATED = [
 def test_dated_events_of_the_timeline(lib, pid, phrase, start, end, replacement):
     ph = lib.phrases[pid]
     assert (ph.phrase, ph.valid_from, ph.valid_until, ph.replaced_by) == (phrase, start, end, replacement)
+
+
+def test_corrected_facts(lib):
+    p = lib.phrases
+    assert p["xue-si-yong-guan-tong"].phrase == "学思用贯通、知信行统一"
+    assert "新时期好干部标准" in p["xin-shi-dai-hao-gan-bu"].wrong and p["xin-shi-dai-hao-gan-bu"].phrase == "新时代好干部标准"
+    assert "新时期" not in p["xin-shi-dai-hao-gan-bu-biao-zhun"].meaning + p["xin-shi-dai-hao-gan-bu-biao-zhun"].usage
+    assert p["san-zhong-yi-da"].members == ("重大决策", "重要人事任免", "重大项目安排", "大额度资金运作")
+    assert p["san-zhong-yi-da-bian-ti"].members == ("重大事项决策", "重要干部任免", "重大项目安排", "大额度资金使用")
+    assert "12月19日" in p["ji-lv-chu-fen-tiao-li"].source and "12月19日" in p["xin-xiu-ding-ji-lv-chu-fen-tiao-li"].source
+    assert "2017年修订" not in p["zhong-yang-ba-xiang-gui-ding-shi-shi-xi-ze-jing-shen"].source
+    duty = p["yi-shi-xing-tai-ze-ren-zhi"].meaning
+    assert "分管领导是直接责任人" in duty and "负领导责任" in duty
 
 
 def test_year_validity():

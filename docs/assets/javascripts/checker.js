@@ -144,6 +144,36 @@
     return hist.after.some(function (w) { return s.startsWith(w, after); });
   }
 
+  // Forward-looking wording (mirror of _forward / _last_heading in checker.py).
+  function lastHeading(s, lineStart) {
+    var end = lineStart - 1;
+    while (end > 0) {
+      var start = s.lastIndexOf("\n", end - 1) + 1;
+      var line = s.slice(start, end);
+      if (line.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, "") && line.indexOf("。") === -1 && cpLen(line) <= 30) {
+        return line;
+      }
+      end = start - 1;
+    }
+    return null;
+  }
+
+  function forward(s, start16, fwd, year) {
+    var i = start16;
+    while (i > 0 && fwd.skip_before.indexOf(s.charAt(i - 1)) !== -1) i--;
+    var head = s.slice(0, i);
+    if (fwd.verbs.some(function (v) { return head.endsWith(v); })) return true;
+    var lineStart = start16 > 0 ? s.lastIndexOf("\n", start16 - 1) + 1 : 0;
+    var before = s.slice(lineStart, start16);
+    if (re(fwd.marker_re, false).test(before)) return true;
+    var r = re(fwd.year_re, true), m;
+    while ((m = r.exec(before)) !== null) {
+      if (parseInt(m[1], 10) === year + 1) return true;
+    }
+    var heading = lastHeading(s, lineStart);
+    return heading !== null && re(fwd.marker_re, false).test(heading);
+  }
+
   function stale(t, rules, year) {
     var data = rules.stale, msgs = data.messages, cands = [];
     data.terms.forEach(function (term, ti) {
@@ -161,6 +191,7 @@
       var term = data.terms[c.ti];
       var values = Object.assign({}, term, { year: year });
       if (term.valid_from !== null && year < term.valid_from) {
+        if (term.forward && year + 1 === term.valid_from && forward(t.s, c.s16, data.forward, year)) return;
         found.push(finding(c.start, c.end, "stale", fmt(msgs.early, values), fmt(msgs.early_suggestion, values)));
       } else if (term.valid_until !== null && year > term.valid_until &&
                  !historical(t, c.s16, c.e16, term, data.history, year)) {
@@ -292,10 +323,12 @@
     data.fulls.forEach(function (spec) {
       var full = Array.from(spec.full);
       findAll(t.s, spec.anchor).forEach(function (i16) {
-        if (t.s.startsWith(spec.full, i16)) return;
+        if (spec.accepted.some(function (form) { return t.s.startsWith(form, i16); })) return;
         var start = t.cp(i16);
         var win = t.cps.slice(start, start + full.length + spec.max_distance);
         var r = bestAlignment(full, win);
+        // The wording with a count in it is used, not quoted.
+        if (re(data.number_re, false).test(win.slice(0, r[1]).join("")) && !re(data.number_re, false).test(spec.full)) return;
         if (r[0] > 0 && r[0] <= spec.max_distance) {
           var values = { phrase: spec.phrase, correct: spec.full };
           found.push(finding(start, start + r[1], "misquote", fmt(msgs.full, values), fmt(msgs.suggestion_full, values)));
@@ -316,15 +349,23 @@
         var j = i + spec.text.length;
         if (inside.some(function (ab) { return ab[0] <= i && j <= ab[1]; })) return;
         var values = { text: spec.text, correct: spec.correct, phrase: spec.phrase };
-        found.push(finding(t.cp(i), t.cp(j), "misquote", fmt(msgs.wrong, values), fmt(msgs.suggestion_full, values)));
+        found.push(finding(t.cp(i), t.cp(j), "misquote", fmt(msgs[spec.message], values), fmt(msgs.suggestion_full, values)));
       });
     });
     return found;
   }
 
+  function invisibleFindings(t, data) {
+    var msgs = data.messages, found = [], r = re(data.invisible_re, true), m;
+    while ((m = r.exec(t.s)) !== null) {
+      found.push(finding(t.cp(m.index), t.cp(m.index + m[0].length), "misquote", msgs.invisible, msgs.invisible_suggestion));
+    }
+    return found;
+  }
+
   function misquote(t, rules) {
     var data = rules.misquote;
-    return greedy(wrongFindings(t, data).concat(fullFindings(t, data), listFindings(t, data)));
+    return greedy(wrongFindings(t, data).concat(fullFindings(t, data), listFindings(t, data), invisibleFindings(t, data)));
   }
 
   function numbering(t, rules) {
@@ -342,12 +383,20 @@
         if (!m) continue;
         var n = number(m[1], level.kind);
         if (n === null) break;
-        var prev = last[li];
+        var prev = last[li], outer = null;
+        for (var k = li - 1; k >= 0; k--) { if (last[k] !== null) { outer = k; break; } }
         if (prev !== null && n !== 1 && n !== prev + 1) {
           var values = { prev: label(prev, level.kind, level.format), found: label(n, level.kind, level.format),
                          expected: label(prev + 1, level.kind, level.format) };
           found.push(finding(t.cp(p16 + lead), t.cp(p16 + lead + m[0].length), "numbering",
             fmt(msgs.skip, values), fmt(msgs.skip_suggestion, values)));
+        } else if (prev === null && n !== 1 && outer !== null) {
+          // The first sub-heading under a heading is number one.
+          var o = levels[outer];
+          var fv = { prev: label(last[outer], o.kind, o.format), found: label(n, level.kind, level.format),
+                     expected: label(1, level.kind, level.format) };
+          found.push(finding(t.cp(p16 + lead), t.cp(p16 + lead + m[0].length), "numbering",
+            fmt(msgs.first, fv), fmt(msgs.skip_suggestion, fv)));
         }
         last[li] = n;
         for (var d = li + 1; d < levels.length; d++) last[d] = null;
@@ -536,6 +585,7 @@
   }
 
   // Reading files: text (UTF-8, else GB18030) and .docx (word/document.xml).
+  var LEGACY_DOC = "这是旧版 Word .doc 文件，请在 Word 中另存为 .docx（文件另存为 .docx）后再打开（legacy Word .doc: save it as .docx）";
   function decodeText(bytes) {
     var text;
     try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
@@ -602,6 +652,10 @@
     return file.arrayBuffer().then(function (buf) {
       var bytes = new Uint8Array(buf);
       if (!bytes.length) throw new Error("文件是空的");
+      // A legacy Word .doc is an OLE2 compound file (D0 CF 11 E0): its text cannot be read here.
+      if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+        throw new Error(LEGACY_DOC);
+      }
       var isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
       if (isZip || /\.docx$/i.test(file.name)) return unzipEntry(bytes, "word/document.xml").then(docxText);
       if (bytes.indexOf(0) !== -1) throw new Error("不是文本文件");
