@@ -26,13 +26,135 @@ from ..engine import render
 from . import calendar
 from .slots import ExampleSet, Slot, example_sets, slot_catalog
 
-# The report year a blank template is shown for when a variant names none.
-
-
 
 def default_year(root: Path = paths.TEMPLATES) -> int:
     """The report year a blank template shows: the latest the calendar covers."""
     return calendar.load_calendar(root).last_year
+
+
+# ---------------------------------------------------------------------------
+# The calendar as a template sees it: `cal`, computed for the render's year
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CampaignView:
+    """The report year's campaign (集中性学习教育): it is 扎实开展 only in its own year."""
+    id: str
+    name: str                          # as written, quotation marks included
+    slogans: tuple[str, ...]
+    next_followups: tuple[str, ...]    # its forms in the next report year (a 下一步 part says them)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: str
+    short: str        # 十四五 (a sentence writes “{{ short }}”规划)
+    first_year: int
+    last_year: int
+
+
+@dataclass(frozen=True)
+class YearView:
+    """Everything year-dependent a template may say, for one report year (`cal` in templates).
+
+    Templates branch on these facts, never on a year list of their own:
+      cal.spirit / cal.spirit_all   党的二十大和二十届二中、三中全会精神 / …和二十届历次全会精神
+      cal.congress                  the latest congress held by the end of the year (党的二十大)
+      cal.spirit_before             only in a year a congress is held: the previous congress's spirit
+      cal.campaign                  CampaignView or None
+      cal.previous_campaign         the latest earlier campaign whose follow-ups are still current
+      cal.followups                 follow-up forms of earlier campaigns current this year
+      cal.followups_of[id]          the same, of one campaign (absent when none is current)
+      cal.milestones                ids of the milestones current this year
+      cal.next_milestones           ids of milestones of next year that a 下一步 part may already name
+      cal.held                      ids of every event started by 31 December (documents, plenums …)
+      cal.plan / cal.next_plan      the five-year plan in force this year / next year
+    """
+    year: int
+    spirit: str
+    spirit_all: str
+    congress: str
+    spirit_before: str | None
+    campaign: CampaignView | None
+    previous_campaign: CampaignView | None
+    followups: tuple[str, ...]
+    followups_of: dict[str, tuple[str, ...]]
+    milestones: frozenset[str]
+    next_milestones: frozenset[str]
+    held: frozenset[str]
+    plan: PlanView
+    next_plan: PlanView
+
+
+def _collapse(wordings: list[str]) -> tuple[str, ...]:
+    """Follow-up wordings less their alternatives: 巩固深化… and 巩固拓展… of the same
+    campaign are two ways of saying one thing (the first listed is kept)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for w in wordings:
+        key = w.replace("巩固深化", "巩固拓展")
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return tuple(out)
+
+
+def _plan_view(cal: calendar.Calendar, year: int) -> PlanView:
+    for e in cal.events("plan"):
+        last = e.end.year if e.end else year
+        if e.start.year <= year <= last:
+            return PlanView(e.id, e.short, e.start.year, last)
+    raise HandbookError(cal.where, f"no five-year plan in force in {year}", "events")
+
+
+@cache.per_root
+def _year_views(root: Path = paths.TEMPLATES) -> dict[int, YearView]:
+    cal = calendar.load_calendar(root)
+    return {year: _year_view(cal, year) for year in cal.years}
+
+
+def _year_view(cal: calendar.Calendar, year: int) -> YearView:
+    held = cal.held_by(year)
+    congress = [e for e in held if e.kind == "congress"][-1]
+    spirit_before = None
+    if congress.start.year == year and cal.covers(year - 1):
+        spirit_before = cal.spirit(year - 1, "all")
+    def view(event: calendar.Event) -> CampaignView:
+        return CampaignView(event.id, event.name, event.slogans,
+                            _collapse([f.wording for f in event.followups if f.valid_in(event.start.year + 1)]))
+
+    event = cal.campaign(year)
+    campaign = view(event) if event is not None else None
+    followups_of: dict[str, tuple[str, ...]] = {}
+    previous = None
+    for e in cal.events("campaign"):
+        current = [f.wording for f in e.followups if e.start.year < year and f.valid_in(year)]
+        if current:
+            followups_of[e.id] = _collapse(current)
+            previous = view(e)
+    next_milestones = frozenset(
+        e.id for e in cal.events("milestone")
+        if e.start.year == year + 1 and (e.named_from if e.named_from is not None else e.start.year) <= year)
+    return YearView(
+        year=year,
+        spirit=cal.spirit(year), spirit_all=cal.spirit(year, "all"),
+        congress=congress.label, spirit_before=spirit_before,
+        campaign=campaign, previous_campaign=previous,
+        followups=tuple(w for ws in followups_of.values() for w in ws),
+        followups_of=followups_of,
+        milestones=frozenset(e.id for e in cal.milestones(year)),
+        next_milestones=next_milestones,
+        held=frozenset(e.id for e in held),
+        plan=_plan_view(cal, year), next_plan=_plan_view(cal, year + 1),
+    )
+
+
+def year_view(year: int, root: Path = paths.TEMPLATES, where: str = "") -> YearView:
+    """`cal` for a report year; a year the calendar does not cover is a one-line error."""
+    views = _year_views(root)
+    if year not in views:
+        calendar.load_calendar(root).require_year(year, where or calendar.FILE)
+    return views[year]
 
 
 @dataclass(frozen=True)
@@ -112,6 +234,7 @@ def _context(tpl: SectionTemplate, variant: Variant, year: int, values: dict[str
 
     ctx: dict[str, Any] = {
         "hint": render.hint, "move": move, "since": since, "variant": variant.id, "report_year": year,
+        "cal": year_view(year, tpl.root, tpl.where),
     }
     ctx.update(values)
     return ctx
@@ -140,15 +263,45 @@ def _memo(tpl: SectionTemplate, key: tuple[str, str, int | str],
     return list(hit)
 
 
-def render_variant(tpl: SectionTemplate, variant_id: str | None = None) -> list[render.Paragraph]:
-    """The template as a writer sees it: slots blank, instructions shown."""
+def render_variant(tpl: SectionTemplate, variant_id: str | None = None,
+                   year: int | None = None) -> list[render.Paragraph]:
+    """The template as a writer sees it: slots blank, instructions shown, in the
+    wording of `year` (default: the variant's year, the calendar's latest)."""
     variant = tpl.variant(variant_id)
+    year = variant.year if year is None else year
 
     def make() -> list[render.Paragraph]:
         values = {s.name: render.slot_label(s.label) for s in tpl.slots}
-        return _run(tpl, _context(tpl, variant, variant.year, values), f"variant {variant.id!r}")
+        return _run(tpl, _context(tpl, variant, year, values), f"variant {variant.id!r}, year {year}")
 
-    return _memo(tpl, ("variant", variant.id, variant.year), make)
+    return _memo(tpl, ("variant", variant.id, year), make)
+
+
+@dataclass(frozen=True)
+class Era:
+    """Report years whose blank template reads the same (consecutive, latest era first)."""
+    years: tuple[int, ...]
+    paragraphs: tuple[render.Paragraph, ...]
+
+    @property
+    def label(self) -> str:
+        first, last = self.years[0], self.years[-1]
+        return f"{first}年度" if first == last else f"{first}—{last}年度"
+
+
+def eras(tpl: SectionTemplate, variant_id: str | None = None) -> list[Era]:
+    """The calendar's years grouped into runs of identical wording, latest first: what a
+    section page offers in its year switch. Compared by rendering, so no branch is missed."""
+    variant = tpl.variant(variant_id)
+    runs: list[tuple[list[int], Any, list[render.Paragraph]]] = []
+    for year in calendar.load_calendar(tpl.root).years:
+        paras = render_variant(tpl, variant.id, year)
+        key = tuple((p.move, tuple(p.segments)) for p in paras)
+        if runs and runs[-1][1] == key:
+            runs[-1][0].append(year)
+        else:
+            runs.append(([year], key, paras))
+    return [Era(tuple(years), tuple(paras)) for years, _, paras in reversed(runs)]
 
 
 def render_for_tool(tpl: SectionTemplate, variant_id: str, year: int) -> list[render.Paragraph]:

@@ -23,8 +23,11 @@ HINT_OPEN, HINT_CLOSE = "\ue004", "\ue005"  # a writing instruction
 MOVE_OPEN, MOVE_CLOSE = "\ue006", "\ue007"  # the start of a move: its id
 MARKERS = SLOT_OPEN + SLOT_CLOSE + FILL_OPEN + FILL_CLOSE + HINT_OPEN + HINT_CLOSE + MOVE_OPEN + MOVE_CLOSE
 
-# Names a template may use besides its slots.
-RESERVED = frozenset({"hint", "move", "since", "variant", "report_year"})
+# Names a template may use besides its slots. `cal` is the calendar's answers for
+# the render's report year (macros/content/sections.py YearView).
+RESERVED = frozenset({"hint", "move", "since", "variant", "report_year", "cal"})
+# Names whose value depends on the report year in ways no cut can describe.
+YEAR_DEPENDENT = frozenset({"cal"})
 
 _TOKEN_RE = re.compile(
     f"{SLOT_OPEN}([^{MARKERS}]*){SLOT_CLOSE}"
@@ -96,7 +99,10 @@ def compile_checked(env: jinja2.Environment, source: str, filename: str) -> Comp
 
 
 def year_cuts(tree: nodes.Template) -> tuple[int, ...] | None:
-    """The years where `since(Y)` or `report_year <op> Y` can change value (see Compiled)."""
+    """The years where `since(Y)` or `report_year <op> Y` can change value (see Compiled).
+    A template that reads the calendar (`cal`) can change every year: None."""
+    if any(n.name in YEAR_DEPENDENT for n in tree.find_all(nodes.Name)):
+        return None
     cuts: set[int] = set()
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name == "since":

@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import html
 
-from ..content.sections import SectionTemplate, render_example, render_variant
+from ..content.calendar import load_calendar
+from ..content.sections import Era, SectionTemplate, eras, render_example
 from ..content.slots import example_sets
 from ..engine import render
 
@@ -39,7 +40,7 @@ def copy_button(plain: str, label: str = "复制", what: str = "本段") -> str:
 
 
 def text_block(paragraphs: list[render.Paragraph], *, kind: str, caption: str,
-               tpl: SectionTemplate | None = None, annotate: bool = False) -> str:
+               tpl: SectionTemplate | None = None, annotate: bool = False, searchable: bool = True) -> str:
     """A framed block of template text with a caption bar and a copy button."""
     plain = render.to_plain(paragraphs)
     body = render.to_html(
@@ -53,7 +54,7 @@ def text_block(paragraphs: list[render.Paragraph], *, kind: str, caption: str,
         f'<div class="hb-block hb-block--{kind}" id="{block_id}">'
         f'<div class="hb-block__bar" data-search-exclude><span class="hb-block__caption">{html.escape(caption)}</span>'
         f"{copy_button(plain, what=caption)}</div>"
-        f'<div class="hb-block__body" lang="zh-CN">{body}</div>'
+        f'<div class="hb-block__body" lang="zh-CN"{"" if searchable else " data-search-exclude"}>{body}</div>'
         f"</div>"
     )
 
@@ -70,20 +71,48 @@ def indent(text: str, spaces: int = 4) -> str:
     return "\n".join(pad + line if line else line for line in text.split("\n"))
 
 
-def template_block(tpl: SectionTemplate, variant_id: str | None = None, *, annotate: bool = True) -> str:
-    """One variant of a template, blank, with its moves tagged."""
+def era_caption(tpl: SectionTemplate, era: Era) -> str:
+    """Which report years' wording a blank template shows: 按2026年度的提法, or 通用."""
+    years = load_calendar(tpl.root).years
+    if era.years == years:
+        return f"{era.label}通用"
+    return f"按{era.label}的提法"
+
+
+def template_block(tpl: SectionTemplate, variant_id: str | None = None, *, annotate: bool = True,
+                   era: Era | None = None) -> str:
+    """One variant of a template, blank, with its moves tagged, in the wording of one era
+    of report years (default: the latest); the caption says which. Only the latest era
+    goes into the search index (the others repeat most of its text)."""
     variant = tpl.variant(variant_id)
-    paras = render_variant(tpl, variant.id)
-    return text_block(paras, kind="template", caption=f"模板 · {variant.label}", tpl=tpl, annotate=annotate)
+    runs = eras(tpl, variant.id)
+    era = era or runs[0]
+    return text_block(list(era.paragraphs), kind="template",
+                      caption=f"模板 · {variant.label} · {era_caption(tpl, era)}", tpl=tpl, annotate=annotate,
+                      searchable=era.years == runs[0].years)
+
+
+def year_tabs(tpl: SectionTemplate, variant_id: str | None = None, *, annotate: bool = True) -> str:
+    """A variant's blank template with a year switch: one tab per run of report years that
+    read the same, latest first (the default); a single run needs no switch."""
+    runs = eras(tpl, variant_id)
+    if len(runs) == 1:
+        return template_block(tpl, variant_id, annotate=annotate, era=runs[0])
+    parts = []
+    for era in runs:
+        block = template_block(tpl, variant_id, annotate=annotate, era=era)
+        parts.append(f'=== "{era.label}"\n\n{indent(block)}\n')
+    return '<p class="hb-years" data-search-exclude>报告年度：</p>\n\n' + "\n".join(parts)
 
 
 def template_tabs(tpl: SectionTemplate) -> str:
-    """All variants of a template as content tabs (a single variant: no tabs)."""
+    """All variants of a template as content tabs (a single variant: no tabs), each with
+    its year switch."""
     if len(tpl.variants) == 1:
-        return template_block(tpl)
+        return year_tabs(tpl)
     parts = []
     for v in tpl.variants:
-        parts.append(f'=== "{v.label}"\n\n{indent(template_block(tpl, v.id))}\n')
+        parts.append(f'=== "{v.label}"\n\n{indent(year_tabs(tpl, v.id))}\n')
     return "\n".join(parts)
 
 

@@ -124,7 +124,8 @@ def annotations(tpl: sections.SectionTemplate) -> str:
     """Per move: the template's own sentence(s), what the move does, why, and pitfalls."""
     notes = tpl.meta.get("annotations", {})
     first = tpl.variants[0]
-    texts = text_by_move(sections.render_variant(tpl, first.id))
+    latest = sections.eras(tpl, first.id)[0]
+    texts = text_by_move(list(latest.paragraphs))
     out = []
     for i, mv in enumerate(tpl.moves, 1):
         note = notes.get(mv.id, {})
@@ -133,7 +134,8 @@ def annotations(tpl: sections.SectionTemplate) -> str:
         sentence = texts.get(mv.id)
         if sentence:
             body.append(f'<blockquote class="hb-note__text" lang="zh-CN" data-search-exclude>'
-                        f'<span class="hb-note__label">模板原句（{html.escape(first.label)}）</span>'
+                        f'<span class="hb-note__label">模板原句（{html.escape(first.label)}，'
+                        f'{html.escape(blocks.era_caption(tpl, latest))}）</span>'
                         f"{_slot_html(sentence)}</blockquote>")
         if note.get("why"):
             body.append(f'<p><strong>为什么这样写：</strong>{html.escape(note["why"])}</p>')
@@ -175,8 +177,9 @@ def slot_table(slug: str) -> str:
 # ---------------------------------------------------------------------------
 
 def template_text(tpl: sections.SectionTemplate) -> str:
-    """Every variant's plain text, for finding the phrases the template uses."""
-    return "\n".join(render.to_plain(sections.render_variant(tpl, v.id)) for v in tpl.variants)
+    """Every variant's plain text in every report year's wording, for finding the phrases
+    the template uses."""
+    return "\n".join(render.to_plain(list(era.paragraphs)) for v in tpl.variants for era in sections.eras(tpl, v.id))
 
 
 def phrase_link(ph: Any, docs: Path = paths.DOCS) -> str:
@@ -252,7 +255,9 @@ assert tuple(PART_MAKERS) == tuple(p for p, _ in PARTS)
 # A sentence before some parts, saying how to read them.
 PART_INTROS: dict[str, Callable[[], str]] = {
     "template": lambda: (f"彩色标签标出每一句完成的写法步骤；{blocks.slot_html('填空项')} 是要替换的内容；"
-                         f"{blocks.hint_html('写作提示')} 只供参考，不会被复制。有多个变体时，用选项卡切换。"),
+                         f"{blocks.hint_html('写作提示')} 只供参考，不会被复制。有多个变体时，用选项卡切换；"
+                         "会议精神、学习教育等提法随报告年度变化，用“报告年度”选项卡选择年度（默认最近的年度），"
+                         "每个模板框的标题写明它按哪个年度的提法。"),
     "examples": lambda: "以下示例由同一模板填入虚构单位的数据生成，绿色下划线部分为填入的内容；复制按钮复制不带标记的纯文本。",
 }
 

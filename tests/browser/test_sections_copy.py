@@ -50,6 +50,20 @@ def test_variant_tabs_switch_and_copy_their_own_text(page):
     page.goto("/sections/primary-responsibility/")
     tab = page.locator(".tabbed-labels label", has_text="班子成员").first
     tab.click()
-    block = page.locator(".tabbed-block").nth(2).locator(".hb-block--template")
+    block = page.locator(".hb-block--template:visible").first
+    expect(block.locator(".hb-block__caption")).to_have_text(re.compile(r"^模板 · .*班子成员.* · 2019—2026年度通用$"))
     expected, copied = _copy(page, block)
     assert copied == expected and "“一岗双责”" in copied and "第一责任人" not in copied
+
+
+def test_year_switch_shows_the_latest_year_first_and_copies_the_chosen_year(page):
+    page.goto("/sections/opening/")
+    latest = page.locator(".hb-block--template:visible").first
+    expect(latest.locator(".hb-block__caption")).to_have_text("模板 · 领导班子 · 按2026年度的提法")
+    page.locator(".tabbed-labels label", has_text="2019年度").first.click()
+    block = page.locator(".hb-block--template:visible").first
+    expect(block.locator(".hb-block__caption")).to_have_text("模板 · 领导班子 · 按2019年度的提法")
+    expected, copied = _copy(page, block)
+    assert copied == expected and "扎实开展“不忘初心、牢记使命”主题教育" in copied
+    assert "二十大" not in copied and "政绩观" not in copied
+    assert not page.js_errors

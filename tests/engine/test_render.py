@@ -61,3 +61,12 @@ def test_environment_is_strict():
     with pytest.raises(Exception) as info:
         env.from_string("{{ nope }}").render()
     assert "nope" in str(info.value)
+
+
+def test_a_template_reading_the_calendar_has_no_year_cuts():
+    """`cal` (the calendar's answers for the report year) can change any year: one render per year."""
+    env = render.make_environment()
+    assert "cal" in render.RESERVED
+    assert render.compile_checked(env, "{% if since(2021) %}a{% endif %}", "t").year_cuts == (2021,)
+    assert render.compile_checked(env, "{% if since(2021) %}{{ cal.spirit }}{% endif %}", "t").year_cuts is None
+    assert "cal" in render.compile_checked(env, "{% if cal.campaign %}x{% endif %}", "t").names
