@@ -26,13 +26,13 @@ def test_pages_are_chinese_with_chinese_nav(soup):
     home = soup("")
     assert home.html["lang"].startswith("zh")
     nav_titles = [a.get_text(strip=True) for a in home.select("nav.md-tabs a.md-tabs__link")]
-    assert nav_titles[:7] == ["首页", "报告类型", "段落模板", "提法库", "样本报告", "写作工具", "关于"]
+    assert nav_titles[:8] == ["首页", "报告类型", "段落模板", "提法库", "年度提法速查", "样本报告", "写作工具", "关于"]
     assert "述职述廉报告写作手册" in home.title.get_text()
 
 
-def test_home_offers_three_ways_in(soup):
+def test_home_offers_the_tools_and_three_ways_in(soup):
     links = {a["href"]: a.get_text(" ", strip=True) for a in soup("").select(".hb-ways a")}
-    assert set(links) == {"genres/", "sections/", "phrases/"}
+    assert set(links) == {"tools/draft/", "tools/check/", "years/", "samples/", "genres/", "sections/", "phrases/"}
 
 
 def test_no_page_requests_another_host(html_pages):
