@@ -1,7 +1,8 @@
 """The command line: python -m macros <command> …
 
-Bad input ends with one line on stderr naming the file, the field and what is
-wrong, and exit status 2. No traceback.
+Exit status: 0 done (check: no finding), 1 check found something, 2 bad input
+(one line on stderr naming the file, the field and what is wrong), 3 internal
+error (one line, with where to report it). Never a traceback.
 """
 from __future__ import annotations
 
@@ -13,13 +14,33 @@ from typing import Callable
 
 from .base.errors import HandbookError
 
-EXIT_BAD_INPUT = 2
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EPILOG = ("exit status: 0 done (check: no finding), 1 findings, 2 bad input (one line naming the file and the "
+          "problem), 3 internal error. Offsets (check --json, anonymise --json) are Python str indices, i.e. "
+          "Unicode code points, into the text as read: BOM removed, CRLF and CR turned into LF, .docx paragraphs "
+          "and table cells joined by LF in document order.")
+
+
+def writable_file(value: str, where: str) -> Path:
+    """An output file path, checked before any work: not a folder, in a folder we may write."""
+    import os
+
+    out = Path(value)
+    if out.exists() and not out.is_file():
+        raise HandbookError(where, f"{value!r} is a folder or not a regular file: give a file name")
+    parent = out.parent if str(out.parent) else Path(".")
+    probe = parent
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        raise HandbookError(where, f"cannot write into {str(probe)!r}")
+    return out
 
 
 def _cmd_offline(args: argparse.Namespace) -> int:
     from .build.offline import make_offline_zip
 
-    out = make_offline_zip(Path(args.out))
+    out = make_offline_zip(writable_file(args.out, "--out"))
     print(out)
     return 0
 
@@ -56,9 +77,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
+        import bisect
+
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]  # one pass, not one per finding
         for f in findings:
-            line, col = checker.line_col(text, f.start)
-            print(f"{line}:{col} {f.rule} {f.message} → {f.suggestion}")
+            line = bisect.bisect_right(starts, f.start)
+            print(f"{line}:{f.start - starts[line - 1] + 1} {f.rule} {f.message} → {f.suggestion}")
         print(f"{args.file}: {len(findings)} 处问题（{year}年度）")
     return 1 if findings else 0
 
@@ -163,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m macros",
         description="述职述廉报告写作手册: build-time tools (templates, samples, phrases, checks).",
+        epilog=EPILOG,
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -173,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="load and render every template and data file")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("check", help="check a draft (提法体检): placeholders, stale wording, misquotes, numbering, punctuation")
+    p = sub.add_parser("check", help="check a draft (提法体检): placeholders, stale wording, misquotes, numbering, punctuation", epilog=EPILOG)
     p.add_argument("file", help="the draft: UTF-8 or GBK/GB18030 text, or .docx")
     p.add_argument("--year", help="the report year the draft covers (e.g. 2024)")
     p.add_argument("--json", action="store_true", help="print a JSON array of {start, end, rule, message, suggestion}")
@@ -194,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = psub.add_parser("pinyin", help="regenerate templates/phrases/pinyin.tsv (run after adding phrases)")
     q.set_defaults(func=_cmd_phrases_pinyin)
 
-    p = sub.add_parser("anonymise", help="list identifying items (names, places, units, numbers …) in a file")
+    p = sub.add_parser("anonymise", help="list identifying items (names, places, units, numbers …) in a file", epilog=EPILOG)
     p.add_argument("file", help="UTF-8 or GBK/GB18030 text, or .docx")
     p.add_argument("--json", action="store_true", help="print a JSON array of {start, end, category, text}")
     p.set_defaults(func=_cmd_anonymise)
@@ -228,3 +253,19 @@ def main(argv: list[str] | None = None) -> int:
     except HandbookError as exc:
         print(f"error: {exc.line()}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:  # the file system said no: bad input, named
+        name = exc.filename if exc.filename is not None else "?"
+        print(f"error: {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into one line
+        where = "?"
+        tb = exc.__traceback__
+        while tb is not None:
+            where = f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+            tb = tb.tb_next
+        print(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())} (at {where}); "
+              "please report it with the command you ran", file=sys.stderr)
+        return EXIT_INTERNAL
