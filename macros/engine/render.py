@@ -144,10 +144,11 @@ class Paragraph:
         return all(s.kind in ("hint", "move") or not s.text.strip() for s in self.segments)
 
     def plain(self) -> str:
-        return "".join(_plain_segment(s) for s in self.segments).strip()
+        return "".join(plain_segment(s) for s in self.segments).strip()
 
 
-def _plain_segment(seg: Segment) -> str:
+def plain_segment(seg: Segment) -> str:
+    """A segment as the clipboard has it: instructions and move marks dropped, slots as 【标签】."""
     if seg.kind in ("hint", "move"):
         return ""
     if seg.kind == "slot":
@@ -205,11 +206,16 @@ def _trim(segments: list[Segment]) -> list[Segment]:
     return [s for s in out if s.text]
 
 
+def plain_lines(paragraphs: Iterable[Paragraph]) -> list[str]:
+    """The clipboard's lines, one per paragraph: instructions dropped, slots as 【标签】, values
+    bare, no invisible characters. The one plain-text form: copy buttons, Word, the tools."""
+    lines = (INVISIBLE_RE.sub("", p.plain()) for p in paragraphs if not p.is_instruction)
+    return [line for line in lines if line]
+
+
 def to_plain(paragraphs: Iterable[Paragraph]) -> str:
-    """The clipboard text: instructions dropped, slots as 【标签】, values bare."""
-    lines = [p.plain() for p in paragraphs if not p.is_instruction]
-    text = "\n".join(line for line in lines if line)
-    return INVISIBLE_RE.sub("", text)
+    """The clipboard text: plain_lines joined by newlines."""
+    return "\n".join(plain_lines(paragraphs))
 
 
 def to_html(

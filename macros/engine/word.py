@@ -463,17 +463,11 @@ def paragraph_texts(paragraphs: Iterable[render.Paragraph] | Iterable[str]) -> l
     out: list[str] = []
     for item in paragraphs:
         if isinstance(item, render.Paragraph):
-            paras = [item]
+            out.extend(render.plain_lines([item]))
         elif any(ch in render.MARKERS for ch in item):
-            paras = render.parse(item)
+            out.extend(render.plain_lines(render.parse(item)))
         else:
             out.extend(line.strip() for line in item.split("\n") if line.strip())
-            continue
-        for p in paras:
-            if not p.is_instruction:
-                text = render.INVISIBLE_RE.sub("", p.plain())
-                if text:
-                    out.append(text)
     return out
 
 

@@ -98,8 +98,8 @@ def text_by_move(paragraphs: list[render.Paragraph]) -> dict[str, str]:
         for seg in para.segments:
             if seg.kind == "move":
                 current = seg.text
-            elif seg.kind != "hint" and current is not None:
-                out.setdefault(current, []).append(f"【{seg.text}】" if seg.kind == "slot" else seg.text)
+            elif current is not None:
+                out.setdefault(current, []).append(render.plain_segment(seg))
         if current is not None and current in out:
             out[current].append("\n")
     return {k: render.INVISIBLE_RE.sub("", "".join(v)).strip() for k, v in out.items()}

@@ -593,37 +593,7 @@
     return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
   }
 
-  function inflate(data) {
-    var stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
-  }
-
-  // The one file a .docx needs for its text, found through the zip's central directory.
-  function unzipEntry(bytes, wanted) {
-    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), eocd = -1;
-    for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-      if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
-    }
-    if (eocd < 0) return Promise.reject(new Error("不是有效的 .docx 文件"));
-    var count = view.getUint16(eocd + 10, true), p = view.getUint32(eocd + 16, true);
-    var utf8 = new TextDecoder("utf-8");
-    for (var n = 0; n < count; n++) {
-      if (view.getUint32(p, true) !== 0x02014b50) break;
-      var method = view.getUint16(p + 10, true), size = view.getUint32(p + 20, true);
-      var nameLen = view.getUint16(p + 28, true), extraLen = view.getUint16(p + 30, true);
-      var commentLen = view.getUint16(p + 32, true), local = view.getUint32(p + 42, true);
-      var name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-      if (name === wanted) {
-        var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-        var raw = bytes.subarray(start, start + size);
-        if (method === 0) return Promise.resolve(raw);
-        if (method === 8) return inflate(raw);
-        return Promise.reject(new Error("不支持的压缩方式"));
-      }
-      p += 46 + nameLen + extraLen + commentLen;
-    }
-    return Promise.reject(new Error("文件中没有 word/document.xml"));
-  }
+  var unzipEntry = window.HB.unzipEntry;
 
   // Paragraph texts as python-docx reads them: w:t, tabs and breaks, one line a paragraph.
   function docxText(xmlBytes) {
