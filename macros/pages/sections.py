@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from ..base import paths
 from ..base.errors import HandbookError
+from ..base.text import md_cell
 from ..base.vocabulary import GENRES
 from ..content import phrases, samples, sections
 from ..content.slots import Slot
@@ -32,11 +33,6 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("samples", "样本中的实例"),
 )
 HEADINGS = tuple(h for _, h in PARTS)
-
-def _cell(text: Any) -> str:
-    """Text safe inside a Markdown table cell."""
-    return html.escape(str(text), quote=False).replace("|", "&#124;").replace("\n", " ")
-
 
 # ---------------------------------------------------------------------------
 # 用途
@@ -86,7 +82,7 @@ def _move_tag(label: str) -> str:
 def moves_table(tpl: sections.SectionTemplate) -> str:
     rows = ["| 步骤 | 这一步做什么 |", "| --- | --- |"]
     for i, mv in enumerate(tpl.moves, 1):
-        rows.append(f"| {i}. {_cell(mv.label)} | {_cell(mv.does)} |")
+        rows.append(f"| {i}. {md_cell(mv.label)} | {md_cell(mv.does)} |")
     return "\n".join(rows)
 
 
@@ -168,7 +164,7 @@ def slot_table(slug: str) -> str:
     rows = ["| 填空项 | 含义 | 示例 | 要求 |", "| --- | --- | --- | --- |"]
     for slot in tpl.slots:
         name = f'<span class="hb-slot">【{html.escape(slot.label)}】</span><br><code>{slot.name}</code>'
-        rows.append(f"| {name} | {_cell(slot.hint)} | {_cell(slot.example)} | {_cell(constraint(slot))} |")
+        rows.append(f"| {name} | {md_cell(slot.hint)} | {md_cell(slot.example)} | {md_cell(constraint(slot))} |")
     return "\n".join(rows)
 
 
@@ -220,11 +216,11 @@ def sample_instances(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> 
         if shown >= MAX_SAMPLE_INSTANCES:
             continue  # the page must not grow with the number of samples
         index, para = matches[0]  # one paragraph per sample: variety over volume
-        title = _cell(s.title)
+        title = md_cell(s.title)
         # A Markdown link: MkDocs checks it and writes the URL style in force.
         title = f"[{title}](../samples/{s.slug}.md#p{index + 1})"
         excerpt = para.text[:48] + ("……" if len(para.text) > 48 else "")
-        rows.append(f"| {title}（{s.year}） | {_cell(excerpt)} | {_cell(para.note)} |")
+        rows.append(f"| {title}（{s.year}） | {md_cell(excerpt)} | {md_cell(para.note)} |")
         shown += 1
     if not shown:
         return "现有样本中还没有对应这一段的段落。"
@@ -290,5 +286,5 @@ def section_index() -> str:
         variants = "、".join(v.label for v in tpl.variants)
         used = "、".join(GENRES[g].replace("关于加强对“一把手”和领导班子监督工作情况的汇报", "“一把手”监督汇报")
                         for g in tpl.meta.get("genres", []))
-        rows.append(f"| [{tpl.title}]({tpl.slug}.md) | {_cell(tpl.summary)} | {_cell(used)} | {_cell(variants)} |")
+        rows.append(f"| [{tpl.title}]({tpl.slug}.md) | {md_cell(tpl.summary)} | {md_cell(used)} | {md_cell(variants)} |")
     return "\n".join(rows)
