@@ -45,7 +45,7 @@ OVERRIDES = "overrides"  # templates/samples/overrides/<slug>.yml
 
 @dataclass
 class Change:
-    kind: str  # residue | garble | typo | mark | standin | placeholder | anonymise
+    kind: str  # residue | garble | typo | wording | mark | standin | placeholder | anonymise
     what: str  # for the review list: original → result
     where: str  # 第N行 of the raw text, later 第N段
     why: str
@@ -169,8 +169,8 @@ def load_overrides(slug: str, root: Path = paths.TEMPLATES) -> Overrides:
         for key in ("find", "to", "why"):
             if not isinstance(r.get(key), str) or (key != "to" and not r[key]):
                 raise HandbookError(where, "expected text", f"replace[{i}].{key}")
-        if r.get("kind", "typo") not in ("typo", "mark", "anonymise", "garble"):
-            raise HandbookError(where, "kind must be typo, mark, anonymise or garble", f"replace[{i}].kind")
+        if r.get("kind", "typo") not in ("typo", "wording", "mark", "anonymise", "garble"):
+            raise HandbookError(where, "kind must be typo, wording, mark, anonymise or garble", f"replace[{i}].kind")
     paras: dict[int, dict[str, str]] = {}
     for key, value in (require_mapping(raw.get("paragraphs") or {}, where, "paragraphs")).items():
         if not isinstance(key, int) or key < 1:
@@ -592,7 +592,7 @@ def review_text(slug: str, source: str, changes: list[Change]) -> str:
         "| # | 类别 | 改动 | 位置 | 理由 |",
         "| --- | --- | --- | --- | --- |",
     ]
-    names = {"residue": "残留", "garble": "乱码", "typo": "校对", "mark": "存疑标注", "standin": "恢复固定名称", "congress": "恢复固定名称",
+    names = {"residue": "残留", "garble": "乱码", "typo": "校对", "wording": "提法订正", "mark": "存疑标注", "standin": "恢复固定名称", "congress": "恢复固定名称",
              "placeholder": "填空标记", "anonymise": "脱敏", "punct": "标点"}
     for i, c in enumerate(changes, start=1):
         cells = [str(i), names[c.kind], c.what, c.where, c.why]
