@@ -8,7 +8,7 @@ import zipfile
 import docx
 import pytest
 
-from macros.content import genres, sections
+from macros.content import calendar, genres, sections
 from macros.content.slots import slot_catalog
 from macros.engine import word
 
@@ -37,18 +37,30 @@ def python_skeleton(slug: str) -> list[str]:
 
 
 def test_blank_draft_equals_the_skeleton_of_every_genre(page):
+    """Blank but for the report year, which is always chosen (the latest covered year by default)."""
     open_draft(page)
+    year = str(sections.default_year())
+    label = f"【{slot_catalog()['year'].label}】"
     for slug in genres.all_genres():
         page.select_option("#hb-draft-genre", slug)
-        assert lines(page) == python_skeleton(slug), slug
+        assert lines(page) == [line.replace(label, year) for line in python_skeleton(slug)], slug
     assert not page.js_errors
+
+
+def test_the_year_is_a_choice_of_the_calendars_years(page):
+    open_draft(page)
+    box = page.locator("#hb-draft-slot-year")
+    assert box.evaluate("e => e.tagName") == "SELECT"
+    values = box.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert values == [str(y) for y in reversed(calendar.load_calendar().years)]
+    assert box.input_value() == str(calendar.load_calendar().last_year)
 
 
 def test_filled_values_and_year_drive_the_text(page):
     open_draft(page)
     page.select_option("#hb-draft-genre", "team-duty-report")
     page.fill("#hb-draft-slot-unit", "市某某局")
-    page.fill("#hb-draft-slot-year", "2024")
+    page.select_option("#hb-draft-slot-year", "2024")
     text = "\n".join(lines(page))
     assert "【单位名称】" not in text and "市某某局" in text
     tpl = sections.get_section("opening")
@@ -119,7 +131,10 @@ def test_copy_whole_draft_and_one_section(page):
     block = page.locator('#hb-draft-preview [data-section="opening"]')
     block.locator("button.hb-copy").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == block.locator("p:not(.hb-hint)").all_inner_texts()[0].strip() or copied.startswith("【年度】")
+    # The block's first paragraph without its inline writing instructions (never copied).
+    shown = block.locator("p:not(.hb-hint)").first.evaluate(
+        "p => { const c = p.cloneNode(true); c.querySelectorAll('.hb-hint').forEach(h => h.remove()); return c.textContent.trim(); }")
+    assert copied.split("\n")[0] == shown
     assert "提示" not in copied and "市某某局" in copied
 
 

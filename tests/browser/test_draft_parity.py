@@ -55,7 +55,7 @@ def command(root: Path, *args: str) -> str:
 def choose(page, genre: str, variant: str, year: int, values: dict[str, str] | None = None) -> None:
     page.select_option("#hb-draft-genre", genre)
     page.select_option("#hb-draft-variant", variant)
-    page.fill("#hb-draft-slot-year", str(year))
+    page.select_option("#hb-draft-slot-year", str(year))
     for name, value in (values or {}).items():
         page.fill(f"#hb-draft-slot-{name}", value)
 

@@ -229,6 +229,13 @@
         input = el("select");
         input.appendChild(el("option", null, "（请选择）")).value = "";
         slot.choices.forEach(function (c) { input.appendChild(el("option", null, c)).value = c; });
+      } else if (name === "year") {
+        // The report year is a choice of the years the calendar covers, newest first: no free text.
+        input = el("select");
+        DATA.years.slice().reverse().forEach(function (y) { input.appendChild(el("option", null, y + "年度")).value = String(y); });
+        if (DATA.years.indexOf(parseInt(state.values[name], 10)) === -1 || !/^\d{4}$/.test(String(state.values[name]))) {
+          state.values[name] = String(DATA.default_year);
+        }
       } else {
         input = el("input");
         input.type = "text";
