@@ -43,11 +43,12 @@ offline: $(VENV)/.site-installed
 	$(BIN)/python -m macros offline --out build/handbook-offline.zip
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never
-# downloads a browser of its own), and a CJK font so pages render Chinese.
+# downloads a browser of its own), a CJK font so pages render Chinese, and
+# nginx, which serves the built site with deploy/nginx.conf in the tests.
 browser:
-	@if [ ! -x $(CHROMIUM) ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x /usr/sbin/nginx ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk nginx >/dev/null; \
 	fi
 	@$(CHROMIUM) --version
 
