@@ -21,10 +21,22 @@ from ..base.fields import (
     require_mapping,
     require_str,
 )
+from ..base.text import tidy
 from ..base.vocabulary import GENRES
 from ..engine import render
 from . import calendar
 from .slots import ExampleSet, Slot, example_sets, slot_catalog
+
+
+def _tidy_tree(value: Any) -> Any:
+    """Page text from YAML: folded scalars (>) join lines with a space, which Chinese takes none of."""
+    if isinstance(value, str):
+        return tidy(value)
+    if isinstance(value, list):
+        return [_tidy_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _tidy_tree(v) for k, v in value.items()}
+    return value
 
 
 def default_year(root: Path = paths.TEMPLATES) -> int:
@@ -418,12 +430,12 @@ def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
         slug=slug,
         title=require_str(raw, "title", where),
         order=order,
-        summary=require_str(raw, "summary", where),
+        summary=tidy(require_str(raw, "summary", where)),
         moves=moves,
         variants=variants,
         slots=slots,
         examples=list(examples),
-        meta={k: v for k, v in raw.items() if k not in {"title", "order", "summary", "moves", "variants", "slots", "examples"}},
+        meta=_tidy_tree({k: v for k, v in raw.items() if k not in {"title", "order", "summary", "moves", "variants", "slots", "examples"}}),
         source_path=path,
         root=root,
     )
