@@ -120,8 +120,6 @@ def _cmd_anonymise(args: argparse.Namespace) -> int:
 def _cmd_draft(args: argparse.Namespace) -> int:
     """Print a report assembled as the drafting tool's 复制全文 gives it, or write its .docx."""
     import json
-    import os
-    import tempfile
 
     from .content import assemble
 
@@ -162,12 +160,20 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     if args.docx is None:
         print(draft.text)
         return 0
-    out = Path(args.docx)
+    print(write_atomically(args.docx, draft.docx_bytes()))
+    return 0
+
+
+def write_atomically(name: str, data: bytes) -> Path:
+    """Write a result file whole or not at all (temporary file, then rename)."""
+    import os
+    import tempfile
+
+    out = Path(name)
     if out.is_dir():
-        raise HandbookError(args.docx, "is a folder: give the .docx file to write")
+        raise HandbookError(name, "is a folder: give the .docx file to write")
     if not out.parent.is_dir():
-        raise HandbookError(args.docx, f"no such folder {str(out.parent)!r}")
-    data = draft.docx_bytes()
+        raise HandbookError(name, f"no such folder {str(out.parent)!r}")
     try:  # never leave a half-written file under the real name
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
         try:
@@ -178,9 +184,37 @@ def _cmd_draft(args: argparse.Namespace) -> int:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise HandbookError(args.docx, f"cannot write it ({exc.strerror or exc})") from None
-    print(out)
-    return 0
+        raise HandbookError(name, f"cannot write it ({exc.strerror or exc})") from None
+    return out
+
+
+def _cmd_update(args: argparse.Namespace) -> int:
+    """年度更新: the changes last year's report needs for --to; exit 0 (nothing to change) or 1."""
+    import json
+
+    from .tools import update
+    from .tools.textio import read_text_file
+
+    result = update.update_text(read_text_file(args.file), args.to, from_year=args.from_year, genre=args.genre)
+    if args.docx:
+        write_atomically(args.docx, update.updated_docx(result))
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        import bisect
+        import re as _re
+
+        starts = [0] + [m.end() for m in _re.finditer("\n", result.text)]
+        for c in result.changes:
+            line = bisect.bisect_right(starts, c.start)
+            new = f" → {c.new}" if c.new is not None else ""
+            tip = f"（{c.suggestion}）" if c.suggestion else ""
+            print(f"{line}:{c.start - starts[line - 1] + 1} {c.kind} “{c.old}”{new}：{c.reason}{tip}")
+        for m in result.missing:
+            print(f"缺少：{m['title']}（段落模板 /{m['template']}）")
+        print(f"{args.file}: {result.from_year}年度 → {result.to_year}年度，{len(result.changes)} 处改动，缺少 {len(result.missing)} 个部分"
+              + (f"；已写入 {args.docx}" if args.docx else ""))
+    return EXIT_FINDINGS if result.changes or result.missing else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -238,6 +272,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list the report types, their variants and years")
     p.add_argument("--json", action="store_true", help="with --list: print [{genre, title, variants, years}]")
     p.set_defaults(func=_cmd_draft)
+
+    p = sub.add_parser(
+        "update", help="年度更新: what last year's report must change for a new year (or the updated .docx)",
+        epilog=EPILOG)
+    p.add_argument("file", help="last year's report: .docx, UTF-8 or GBK/GB18030 text")
+    p.add_argument("--to", required=True, help="the new report year (e.g. 2026)")
+    p.add_argument("--from", dest="from_year", help="the report's own year (default: from its title)")
+    p.add_argument("--genre", help="report type slug (default: from the title)")
+    p.add_argument("--json", action="store_true",
+                   help='print {"genre", "from", "to", "parts": [{heading, section, start, end}], "changes": [...], "missing": [...]}')
+    p.add_argument("--docx", metavar="OUT", help="also write the updated draft, each change highlighted for review")
+    p.set_defaults(func=_cmd_update)
     return parser
 
 

@@ -482,16 +482,35 @@ def _runs(fmt: Format, kind: str, text: str, own: bool = True) -> str:
     return "".join(run_xml(fmt, kind, punctuation=p, own=own).replace(TEXT_PLACEHOLDER, _x(t)) for t, p in pieces)
 
 
-def paragraph_xml(fmt: Format, kind: str, text: str) -> str:
-    runs = "".join(_runs(fmt, face, piece, own=face == kind) for face, piece in split_lead(kind, text))
-    return paragraph_shell(kind).replace(RUNS_PLACEHOLDER, runs)
+# A review mark (the update tool's changes): direct formatting by nature, on the runs only.
+HIGHLIGHT = '<w:highlight w:val="yellow"/>'
 
 
-def body_xml(title: str, texts: Sequence[str], fmt: Format = FORMAT, byline: str = "") -> str:
+def _highlighted(runs: str) -> str:
+    runs = re.sub(r"<w:r>(<w:rPr>.*?)</w:rPr>", lambda m: f"<w:r>{m.group(1)}{HIGHLIGHT}</w:rPr>", runs)
+    return runs.replace("<w:r><w:t", f"<w:r><w:rPr>{HIGHLIGHT}</w:rPr><w:t")
+
+
+def paragraph_xml(fmt: Format, kind: str, text: str, marks: Sequence[tuple[int, int]] = ()) -> str:
+    """A paragraph's XML; characters inside `marks` (start, end) are highlighted."""
+    out, pos = [], 0
+    for face, piece in split_lead(kind, text):
+        cuts = sorted({0, len(piece), *(min(max(x - pos, 0), len(piece)) for m in marks for x in m)})
+        for a, b in zip(cuts, cuts[1:]):
+            runs = _runs(fmt, face, piece[a:b], own=face == kind)
+            marked = any(s <= pos + a and pos + b <= e for s, e in marks)
+            out.append(_highlighted(runs) if marked else runs)
+        pos += len(piece)
+    return paragraph_shell(kind).replace(RUNS_PLACEHOLDER, "".join(out))
+
+
+def body_xml(title: str, texts: Sequence[str], fmt: Format = FORMAT, byline: str = "",
+             highlights: dict[int, Sequence[tuple[int, int]]] | None = None) -> str:
     lines = [t.strip() for t in title.split("\n") if t.strip()]
     parts = [paragraph_xml(fmt, "title", t) for t in lines]
     parts += [paragraph_xml(fmt, "byline", t.strip()) for t in byline.split("\n") if t.strip()]
-    parts += [paragraph_xml(fmt, paragraph_kind(t), t) for t in texts]
+    marks = highlights or {}
+    parts += [paragraph_xml(fmt, paragraph_kind(t), t, marks.get(i, ())) for i, t in enumerate(texts)]
     return "".join(parts)
 
 
@@ -507,14 +526,16 @@ def _zip(parts: dict[str, str]) -> bytes:
 
 
 def document_bytes(title: str, paragraphs: Sequence[render.Paragraph] | Sequence[str],
-                   fmt: Format = FORMAT, *, byline: str = "") -> bytes:
+                   fmt: Format = FORMAT, *, byline: str = "",
+                   highlights: dict[int, Sequence[tuple[int, int]]] | None = None) -> bytes:
     """A .docx: `title` (lines split on newlines) in 2号小标宋, an optional
-    centred byline (unit and post of a personal report), then the paragraphs."""
+    centred byline (unit and post of a personal report), then the paragraphs;
+    `highlights` marks character spans of body paragraph i (by index) for review."""
     if any(ch in render.MARKERS for ch in title):
         title = "".join(p.plain() for p in render.parse(title))
     parts = package_parts(fmt)
     parts["word/document.xml"] = parts["word/document.xml"].replace(
-        BODY_PLACEHOLDER, body_xml(title, paragraph_texts(paragraphs), fmt, byline))
+        BODY_PLACEHOLDER, body_xml(title, paragraph_texts(paragraphs), fmt, byline, highlights))
     parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
         TITLE_PLACEHOLDER, _x(" ".join(title.split())))
     return _zip(parts)
