@@ -152,7 +152,14 @@ def post_build(config: Any) -> None:
         offline_fixes(Path(config["site_dir"]))
     search.patch_search_worker(Path(config["site_dir"]))
     # 廉政 finds 党风廉政建设: the index gets the words inside jieba's long tokens.
-    if search_words.write_index(_search_plugin(config), Path(config["site_dir"])) is None:
+    plugin = _search_plugin(config)
+    if search_words.write_index(plugin, Path(config["site_dir"])) is None:
+        # A dirty build (mkdocs serve --dirty): Material merges with the previous index in its
+        # own post-build, which runs after this hook. Let it write now, add the field, and
+        # switch its writer off for this build (restore_writer turns it on again).
+        plugin.on_post_build(config=config)
         search_words.add_word_field(Path(config["site_dir"]))
+        plugin.config.enabled = False
+        plugin.hb_writer_off = True
     downloads.write_all(Path(config["site_dir"]))  # Word files + word-kit.js
     tool_pages.write_assets(Path(config["site_dir"]))  # check-rules.js, draft-data.js

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import build_fixture, fixture_site, project_copy, soup_of
 
+from macros.base import paths
 from macros.engine import render
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
@@ -159,3 +160,15 @@ def test_bad_template_data_fails_build_naming_file_and_field(tmp_path):
     log = proc.stdout + proc.stderr
     assert "templates/examples.yml [city-finance-2025.values.year]: expected a year" in log
     assert "Traceback" not in log
+
+
+def test_a_dirty_rebuild_keeps_the_search_words(tmp_path):
+    """mkdocs serve --dirty used to crash on its first build ("no search index to extend"):
+    Material writes the merged index after our hook, so the hook now lets it write first."""
+    out = tmp_path / "site"
+    for _ in range(2):  # the first dirty build has no index yet; the second merges with it
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict", "-d", str(out)],
+                              cwd=paths.ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+        assert proc.returncode == 0, proc.stderr[-2000:]
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "words" in index["config"]["fields"] and any("words" in d for d in index["docs"])
