@@ -12,6 +12,7 @@ from ..content.calendar import load_calendar
 from ..content.sections import Era, SectionTemplate, eras, render_example
 from ..content.slots import example_sets
 from ..engine import render
+from . import downloads
 
 
 def _attr(text: str) -> str:
@@ -40,7 +41,8 @@ def copy_button(plain: str, label: str = "复制", what: str = "本段") -> str:
 
 
 def text_block(paragraphs: list[render.Paragraph], *, kind: str, caption: str,
-               tpl: SectionTemplate | None = None, annotate: bool = False, searchable: bool = True) -> str:
+               tpl: SectionTemplate | None = None, annotate: bool = False, searchable: bool = True,
+               data: dict[str, str] | None = None) -> str:
     """A framed block of template text with a caption bar and a copy button."""
     plain = render.to_plain(paragraphs)
     body = render.to_html(
@@ -50,8 +52,9 @@ def text_block(paragraphs: list[render.Paragraph], *, kind: str, caption: str,
     )
     # Stable ids (content hash) keep builds reproducible.
     block_id = "hb-" + hashlib.sha1(f"{kind}|{caption}|{plain}".encode()).hexdigest()[:10]
+    extra = "".join(f' data-{k}="{_attr(v)}"' for k, v in (data or {}).items())
     return (
-        f'<div class="hb-block hb-block--{kind}" id="{block_id}">'
+        f'<div class="hb-block hb-block--{kind}" id="{block_id}"{extra}>'
         f'<div class="hb-block__bar" data-search-exclude><span class="hb-block__caption">{html.escape(caption)}</span>'
         f"{copy_button(plain, what=caption)}</div>"
         f'<div class="hb-block__body" lang="zh-CN"{"" if searchable else " data-search-exclude"}>{body}</div>'
@@ -89,7 +92,9 @@ def template_block(tpl: SectionTemplate, variant_id: str | None = None, *, annot
     era = era or runs[0]
     return text_block(list(era.paragraphs), kind="template",
                       caption=f"模板 · {variant.label} · {era_caption(tpl, era)}", tpl=tpl, annotate=annotate,
-                      searchable=era.years == runs[0].years)
+                      searchable=era.years == runs[0].years,
+                      # handbook.js preselects the tabs of the reader's choice (我在写：…) by these.
+                      data={"variant": variant.id, "years": " ".join(str(y) for y in era.years)})
 
 
 def year_tabs(tpl: SectionTemplate, variant_id: str | None = None, *, annotate: bool = True) -> str:
@@ -105,14 +110,22 @@ def year_tabs(tpl: SectionTemplate, variant_id: str | None = None, *, annotate: 
     return '<p class="hb-years" data-search-exclude>报告年度：</p>\n\n' + "\n".join(parts)
 
 
-def template_tabs(tpl: SectionTemplate) -> str:
+def word_link(tpl: SectionTemplate, variant_id: str) -> str:
+    """The Word file of one variant (site/downloads/sections/<slug>--<variant>.docx)."""
+    label = f"下载“{tpl.variant(variant_id).label}”模板的 Word 文件" if len(tpl.variants) > 1 else "下载本模板的 Word 文件"
+    return '<p class="hb-word" data-search-exclude>' + downloads.link("sections", tpl.slug, variant_id, label=label) + "</p>"
+
+
+def template_tabs(tpl: SectionTemplate, *, word: bool = False) -> str:
     """All variants of a template as content tabs (a single variant: no tabs), each with
-    its year switch."""
+    its year switch and, with `word`, the Word file of that variant (so the link follows the tab)."""
+    def one(vid: str) -> str:
+        return year_tabs(tpl, vid) + (f"\n\n{word_link(tpl, vid)}" if word else "")
     if len(tpl.variants) == 1:
-        return year_tabs(tpl)
+        return one(tpl.variants[0].id)
     parts = []
     for v in tpl.variants:
-        parts.append(f'=== "{v.label}"\n\n{indent(year_tabs(tpl, v.id))}\n')
+        parts.append(f'=== "{v.label}"\n\n{indent(one(v.id))}\n')
     return "\n".join(parts)
 
 

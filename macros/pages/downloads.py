@@ -13,6 +13,8 @@ point at a missing file (strict link validation does not see raw HTML links).
 from __future__ import annotations
 
 import html
+import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -34,6 +36,9 @@ class Download:
     name: str  # file stem: <slug> or <slug>--<variant>
     title: str
     content: Callable[[], tuple[str, Sequence[render.Paragraph | str]]]  # → (byline, paragraphs)
+    # A section template is pasted into a report: its file starts with the text, and the
+    # title is only the document's name (File > Properties), not a centred line to delete.
+    titled: bool = True
 
     @property
     def path(self) -> str:
@@ -41,7 +46,23 @@ class Download:
 
     def build(self) -> bytes:
         byline, paragraphs = self.content()
-        return word.document_bytes(self.title, paragraphs, byline=byline)
+        if self.titled:
+            return word.document_bytes(self.title, paragraphs, byline=byline)
+        return _with_core_title(word.document_bytes("", paragraphs, byline=byline), self.title)
+
+
+def _with_core_title(data: bytes, title: str) -> bytes:
+    """The .docx with `title` as its document property only (docProps/core.xml)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = body.replace(b"<dc:title></dc:title>",
+                                    f"<dc:title>{html.escape(title, quote=False)}</dc:title>".encode())
+            out.writestr(info, body)
+    return buf.getvalue()
 
 
 def file_name(slug: str, variant: str | None = None) -> str:
@@ -58,7 +79,7 @@ def _section_downloads() -> list[Download]:
                 return "", sections.render_variant(tpl, vid)
 
             names = [file_name(tpl.slug, v.id)] + ([tpl.slug] if i == 0 else [])
-            out += [Download("sections", n, label, content) for n in names]
+            out += [Download("sections", n, label, content, titled=False) for n in names]
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..content import sections
-from . import blocks, phrase_search
+from . import blocks, chooser, phrase_search
 from . import genres as genre_pages
 from . import phrases as phrase_pages
 from . import samples as sample_pages
@@ -43,4 +43,5 @@ MACROS: dict[str, Callable[..., str]] = {
     "phrase_search": phrase_search.search_widget,
     "year_page": year_pages.year_page,
     "year_index": year_pages.year_index,
+    "chooser": chooser.chooser,
 }

@@ -19,7 +19,7 @@ from ..base.vocabulary import GENRES
 from ..content import phrases, samples, sections
 from ..content.slots import Slot
 from ..engine import render
-from . import blocks, downloads
+from . import blocks
 
 # (part id, heading on the page), in page order.
 PARTS: tuple[tuple[str, str], ...] = (
@@ -51,11 +51,11 @@ def genre_links(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> str:
 
 
 def word_link(tpl: sections.SectionTemplate) -> str:
-    """The Word download of the template.
-
-    Raw HTML (MkDocs does not know the file): downloads.link makes the URL
-    relative to the page being rendered, in either URL style."""
-    return downloads.link("sections", tpl.slug, label="下载本模板的 Word 文件")
+    """Where the Word files are: one per variant, under each variant's tab in 模板
+    (blocks.template_tabs), so the link always matches the text shown above it."""
+    if len(tpl.variants) > 1:
+        return "**Word 文件：**每种写法一个，在下文“模板”所选写法的选项卡下方下载。"
+    return "**Word 文件：**在下文“模板”下方下载。"
 
 
 def purpose(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> str:
@@ -163,7 +163,7 @@ def slot_table(slug: str) -> str:
     tpl = sections.get_section(slug)
     rows = ["| 填空项 | 含义 | 示例 | 要求 |", "| --- | --- | --- | --- |"]
     for slot in tpl.slots:
-        name = f'<span class="hb-slot">【{html.escape(slot.label)}】</span><br><code>{slot.name}</code>'
+        name = f'<span class="hb-slot">【{html.escape(slot.label)}】</span>'
         rows.append(f"| {name} | {md_cell(slot.hint)} | {md_cell(slot.example)} | {md_cell(constraint(slot))} |")
     return "\n".join(rows)
 
@@ -238,7 +238,7 @@ def sample_instances(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> 
 PART_MAKERS: dict[str, Callable[[sections.SectionTemplate], str]] = {
     "purpose": purpose,
     "moves": moves_table,
-    "template": blocks.template_tabs,
+    "template": lambda tpl: blocks.template_tabs(tpl, word=True),
     "annotations": annotations,
     "examples": lambda tpl: "\n\n".join(blocks.example_block(tpl, s) for s in tpl.examples),
     "slots": lambda tpl: slot_table(tpl.slug),

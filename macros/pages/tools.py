@@ -97,25 +97,42 @@ def rules_js(rules: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------
 
 def draft_tool(page_url: str) -> str:
-    """The draft assembler's markup; draft.js builds the form and preview from draft-data.js."""
+    """The draft assembler's markup; draft.js builds the form and preview from draft-data.js.
+
+    Two panes: the form (what to write, the values, the section list) left, the live
+    preview right (one column on a phone). The toolbar's 导出 / 导入 read and write
+    the file `python -m macros draft --values FILE` reads."""
     return (
-        '<div id="hb-draft" class="hb-tool" data-search-exclude>'
-        '<div class="hb-tool__bar">'
-        '<label class="hb-tool__field">报告类型 <select id="hb-draft-genre"></select></label>'
-        '<label class="hb-tool__field">写法 <select id="hb-draft-variant"></select></label>'
+        '<div id="hb-draft" class="hb-tool hb-draft" data-search-exclude>'
+        '<div class="hb-tool__bar hb-draft__toolbar">'
         '<button type="button" id="hb-draft-copy" class="md-button md-button--primary">复制全文</button>'
         '<button type="button" id="hb-draft-docx" class="md-button">下载 Word</button>'
+        '<button type="button" id="hb-draft-export" class="md-button" '
+        'title="把报告类型、写法、年度和填写的内容保存为 JSON 文件，换一台电脑或浏览器时导入">导出填写内容</button>'
+        '<label class="hb-tool__file md-button" title="导入“导出填写内容”保存的 JSON 文件">导入填写内容…'
+        '<input type="file" id="hb-draft-import" accept=".json,application/json"></label>'
         '<button type="button" id="hb-draft-clear" class="md-button">清空已填内容</button>'
+        '<button type="button" id="hb-draft-undo" class="md-button" hidden>撤销</button>'
         '</div>'
         '<p id="hb-draft-status" class="hb-draft__status" role="status" aria-live="polite"></p>'
+        '<div id="hb-draft-notice" class="hb-draft__notice" role="alert" hidden></div>'
         '<div class="hb-draft__panes">'
         '<div class="hb-draft__side">'
+        '<fieldset class="hb-draft__what"><legend>写什么</legend>'
+        '<label class="hb-draft__field" for="hb-draft-genre"><span>报告类型</span><select id="hb-draft-genre"></select></label>'
+        '<label class="hb-draft__field" for="hb-draft-variant"><span>写法（身份）</span><select id="hb-draft-variant"></select></label>'
+        '</fieldset>'
         '<fieldset class="hb-draft__fields"><legend>填写一次，全文通用</legend><div id="hb-draft-fields"></div></fieldset>'
-        '<fieldset class="hb-draft__sections"><legend>段落（可去掉可选段落、调整顺序）</legend>'
+        '<fieldset class="hb-draft__sections"><legend>段落</legend>'
+        '<p class="hb-draft__help">可选段落用开关去掉或加回；“上移”“下移”调整同一部分内的顺序。</p>'
         '<ol id="hb-draft-sections" class="hb-draft__order"></ol></fieldset>'
-        '<label class="hb-tool__field"><input type="checkbox" id="hb-draft-hints" checked> 预览中显示写作提示</label>'
+        '<label class="hb-draft__switch"><input type="checkbox" role="switch" id="hb-draft-hints" checked> 预览中显示写作提示</label>'
         '</div>'
-        '<div id="hb-draft-preview" class="hb-draft__preview" lang="zh-CN" aria-label="初稿预览"></div>'
+        '<div class="hb-draft__main">'
+        '<p class="hb-draft__preview-title" id="hb-draft-preview-title">初稿预览</p>'
+        '<div id="hb-draft-preview" class="hb-draft__preview" lang="zh-CN" role="region" '
+        'aria-labelledby="hb-draft-preview-title" tabindex="0"></div>'
+        '</div>'
         '</div>'
         '<noscript><p>起草助手需要启用 JavaScript。</p></noscript>'
         '</div>'

@@ -85,6 +85,7 @@ def test_values_survive_a_reload_and_one_button_clears_them(page):
     page.wait_for_function("window.HandbookDraft")
     assert page.input_value("#hb-draft-genre") == "personal-duty-report"
     assert page.input_value("#hb-draft-slot-unit") == "县某某局"
+    page.once("dialog", lambda d: d.accept())  # 清空 asks first (test_workflow.py: declining, 撤销)
     page.click("#hb-draft-clear")
     assert page.input_value("#hb-draft-slot-unit") == ""
     assert page.evaluate("localStorage.getItem('handbook-draft-v1')") in (None, "")

@@ -50,7 +50,10 @@ def test_slot_table_has_a_row_per_slot_with_type_constraint():
     table = section_pages.slot_table("political-building").splitlines()
     tpl = sections.get_section("political-building")
     assert len(table) == 2 + len(tpl.slots)
-    count_row = next(r for r in table if "<code>study_count</code>" in r)
+    # Users see the slot's label, never its developer id (study_count).
+    label = next(s.label for s in tpl.slots if s.name == "study_count")
+    count_row = next(r for r in table if f"【{label}】" in r)
+    assert "study_count" not in "\n".join(table)
     assert "非负整数" in count_row and "| 12 |" in count_row
 
 

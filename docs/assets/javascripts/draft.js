@@ -25,11 +25,14 @@
   var genreSelect = $("hb-draft-genre"), variantSelect = $("hb-draft-variant");
   var fieldsBox = $("hb-draft-fields"), sectionList = $("hb-draft-sections"), preview = $("hb-draft-preview");
   var hintsBox = $("hb-draft-hints");
-  var state = load();
+  var CHOICE = "handbook-choice-v1";  // 我在写：… (handbook.js): genre, variant, year, site-wide
+  var notice = $("hb-draft-notice"), undoButton = $("hb-draft-undo");
+  var foreign = false, storageFailed = false, undoState = null;
+  var state = applyChoice(load());
 
-  function load() {
+  function parseState(raw) {
     var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(STORE) || "null"); } catch (e) { saved = null; }
+    try { saved = JSON.parse(raw || "null"); } catch (e) { saved = null; }
     var s = saved && typeof saved === "object" ? saved : {};
     return {
       genre: typeof s.genre === "string" ? s.genre : DATA.genres[0].slug,
@@ -40,8 +43,55 @@
     };
   }
 
+  function stored() {
+    try { return window.localStorage.getItem(STORE); } catch (e) { return null; }
+  }
+
+  function load() { return parseState(stored()); }
+
+  // The reader's choice (home page, other tools) preselects the report type, variant and year.
+  function applyChoice(s) {
+    var c = null;
+    try { c = JSON.parse(window.localStorage.getItem(CHOICE) || "null"); } catch (e) { c = null; }
+    if (!c || typeof c !== "object" || !DATA.genres.some(function (g) { return g.slug === c.genre; })) return s;
+    if (c.genre !== s.genre) { s.genre = c.genre; s.variant = ""; }
+    if (typeof c.variant === "string" && c.variant) s.variant = c.variant;
+    if (DATA.years.indexOf(parseInt(c.year, 10)) !== -1) s.values.year = String(c.year);
+    return s;
+  }
+
+  function saveChoice() {
+    var g = genre(), v = null;
+    g.variants.forEach(function (x) { if (x.id === state.variant) v = x; });
+    var c = { genre: g.slug, genreTitle: g.title, variant: v ? v.id : "", variantLabel: v ? v.label : "",
+              year: reportYear() };
+    try { window.localStorage.setItem(CHOICE, JSON.stringify(c)); } catch (e) { /* said by save() */ }
+  }
+
+  function showNotice(text, actions) {
+    notice.textContent = "";
+    if (!text) { notice.hidden = true; return; }
+    notice.appendChild(el("span", null, text));
+    (actions || []).forEach(function (a) {
+      var b = el("button", "md-button", a[0]);
+      b.type = "button";
+      b.addEventListener("click", a[1]);
+      notice.appendChild(b);
+    });
+    notice.hidden = false;
+  }
+
+  // Nothing typed is lost: while another tab has changed the stored values, this tab
+  // keeps its own in memory and asks which to keep; a full or blocked storage is said.
   function save() {
-    try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* private mode: keep in memory */ }
+    if (foreign) return;
+    try {
+      window.localStorage.setItem(STORE, JSON.stringify(state));
+      if (storageFailed) { storageFailed = false; showNotice(""); }
+    } catch (e) {
+      storageFailed = true;
+      showNotice("本机浏览器没有保存刚才的填写（存储空间已满，或浏览器禁止网页保存数据）。关闭页面前请用“导出填写内容”保存为文件。");
+    }
   }
 
   var el = window.HB.el;
@@ -252,6 +302,7 @@
       input.addEventListener("input", function () {
         state.values[name] = input.value;
         save();
+        if (name === "year") saveChoice();
         renderPreview();
       });
       wrap.appendChild(label);
@@ -270,10 +321,11 @@
       if (part.heading) group.appendChild(el("span", "hb-draft__part-title", part.heading));
       var inner = el("ol", "hb-draft__items");
       lay.order[pi].forEach(function (name, idx) {
-        var it = itemOf(g, pi, name), li = el("li", "hb-draft__item");
+        var it = itemOf(g, pi, name), li = el("li", "hb-draft__item" + (it.required ? " hb-draft__item--required" : ""));
         var id = "hb-draft-use-" + name, box = el("input");
         box.type = "checkbox";
         box.id = id;
+        box.setAttribute("role", "switch");
         box.checked = it.required || lay.dropped.indexOf(name) === -1;
         box.disabled = it.required;
         box.addEventListener("change", function () {
@@ -283,15 +335,19 @@
           setLayout(g, l);
           renderPreview();
         });
-        var label = el("label", null, it.title + (it.required ? "" : "（可选）"));
+        var label = el("label", "hb-draft__item-label");
         label.htmlFor = id;
+        label.appendChild(el("span", "hb-draft__item-title", it.title));
+        label.appendChild(el("span", "hb-draft__tag", it.required ? "必写" : "可选"));
         li.appendChild(box);
         li.appendChild(label);
-        [["↑", -1, "上移"], ["↓", 1, "下移"]].forEach(function (spec) {
+        var tools = el("span", "hb-draft__item-tools");
+        [["上移", -1], ["下移", 1]].forEach(function (spec) {
           var b = el("button", "hb-draft__move", spec[0]);
           b.type = "button";
-          b.setAttribute("aria-label", spec[2] + "“" + it.title + "”");
+          b.setAttribute("aria-label", spec[0] + "“" + it.title + "”");
           b.disabled = idx + spec[1] < 0 || idx + spec[1] >= lay.order[pi].length;
+          b.hidden = lay.order[pi].length < 2;
           b.addEventListener("click", function () {
             var l = layout(g), order = l.order[pi], i = order.indexOf(name), j = i + spec[1];
             order[i] = order[j];
@@ -302,8 +358,9 @@
             var again = sectionList.querySelector('button[aria-label="' + b.getAttribute("aria-label") + '"]');
             if (again && !again.disabled) again.focus();
           });
-          li.appendChild(b);
+          tools.appendChild(b);
         });
+        li.appendChild(tools);
         inner.appendChild(li);
       });
       group.appendChild(inner);
@@ -326,14 +383,16 @@
     var blocks = assemble(), showHints = hintsBox.checked;
     preview.textContent = "";
     blocks.forEach(function (b) {
-      var box = el("section", "hb-draft__block hb-draft__block--" + b.kind);
+      var box = el("section", "hb-draft__block hb-draft__block--" + b.kind), text = el("div", "hb-draft__text");
       if (b.section) box.setAttribute("data-section", b.section);
       if (b.kind === "section") {
+        // The block's tools sit beside its text (below it on a phone), never inside it.
         var bar = el("div", "hb-draft__bar");
         bar.appendChild(el("span", "hb-draft__caption", b.title));
         bar.appendChild(copyButton(blockLines(b).join("\n"), "复制本段", "“" + b.title + "”"));
         box.appendChild(bar);
       }
+      box.insertBefore(text, box.firstChild);
       var titleDone = false;
       b.paras.forEach(function (p) {
         var instruction = isInstruction(p);
@@ -341,6 +400,12 @@
         var cls = instruction ? "hb-hint hb-hint--block" : "";
         if (b.kind === "title" && !instruction) { cls = titleDone ? "hb-draft__byline" : "hb-draft__title"; titleDone = true; }
         if (b.kind === "heading") cls = "hb-draft__h1";
+        else if (!instruction && b.kind === "section") {
+          var lead = plainPara(p);
+          // A heading on its own line reads as one; a heading that runs into its text stays body text.
+          if (lead.length <= 40 && H1_RE.test(lead)) cls = "hb-draft__h1";
+          else if (lead.length <= 40 && HEADING_RE.test(lead)) cls = "hb-draft__h2";
+        }
         var para = el("p", cls);
         p.forEach(function (seg) {
           if (seg[0] === "t") para.appendChild(document.createTextNode(seg[1]));
@@ -354,7 +419,7 @@
             para.appendChild(h);
           }
         });
-        box.appendChild(para);
+        text.appendChild(para);
       });
       preview.appendChild(box);
     });
@@ -411,19 +476,28 @@
 
   var zip = window.HB.zip;
 
+  // Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF):
+  // removed from the .docx, and the number removed is said.
+  var NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  var removedChars = 0;
+  function xmlSafe(t) {
+    return t.replace(NOT_XML, function () { removedChars++; return ""; });
+  }
+
   function docx() {
+    removedChars = 0;
     var blocks = assemble(), titleBlock = blocks[0], xml = "";
-    var titleLines = blockLines(titleBlock), title = titleLines[0] || "", byline = titleLines.slice(1);
+    var titleLines = blockLines(titleBlock).map(xmlSafe), title = titleLines[0] || "", byline = titleLines.slice(1);
     xml += title ? paragraphXml("title", title) : "";
     byline.forEach(function (t) { xml += paragraphXml("byline", t); });
-    draftLines(blocks.slice(1)).forEach(function (t) { xml += paragraphXml(kindOf(t), t); });
+    draftLines(blocks.slice(1)).map(xmlSafe).filter(Boolean).forEach(function (t) { xml += paragraphXml(kindOf(t), t); });
     var files = Object.keys(KIT.parts).map(function (name) {
       var text = KIT.parts[name];
       if (name === "word/document.xml") text = text.replace(KIT.body_placeholder, xml);
       if (name === "docProps/core.xml") text = text.replace(KIT.title_placeholder, xmlEscape(title.split(/\s+/).join(" ")));
       return [name, text];
     });
-    return { blob: zip(files), title: title };
+    return { blob: zip(files), title: title, removed: removedChars };
   }
 
   function download() {
@@ -435,7 +509,8 @@
     document.body.appendChild(a);
     a.click();
     window.setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    status.textContent = "已生成 " + name + ".docx。";
+    status.textContent = "已生成 " + name + ".docx。" + (d.removed ?
+      "填写的内容中有 " + d.removed + " 个 Word 文件无法保存的字符（控制字符等，多由复制带入），已从 Word 文件中删去。" : "");
   }
 
   // --- wiring ------------------------------------------------------------------
@@ -445,23 +520,147 @@
     state.variant = "";
     save();
     buildForm();
+    saveChoice();
     renderPreview();
   });
   variantSelect.addEventListener("change", function () {
     state.variant = variantSelect.value;
     save();
+    saveChoice();
     renderPreview();
   });
   hintsBox.checked = state.hints;
   hintsBox.addEventListener("change", function () { state.hints = hintsBox.checked; save(); renderPreview(); });
   $("hb-draft-docx").addEventListener("click", download);
+
+  function copyState(s) { return JSON.parse(JSON.stringify(s)); }
+
+  function replaceState(next, undoLabel) {
+    undoState = copyState(state);
+    state = next;
+    save();
+    hintsBox.checked = state.hints;
+    buildForm();
+    saveChoice();
+    renderPreview();
+    undoButton.hidden = false;
+    undoButton.textContent = "撤销" + undoLabel;
+  }
+
+  // 清空 asks first and can be undone (撤销 restores the state before it).
   $("hb-draft-clear").addEventListener("click", function () {
+    if (!window.confirm("清空本机保存的全部填写内容和段落顺序？清空后可以用“撤销”恢复。")) return;
+    undoState = copyState(state);
     try { window.localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
-    state = { genre: state.genre, variant: "", values: {}, layout: {}, hints: true };
+    state = { genre: state.genre, variant: state.variant, values: { year: state.values.year }, layout: {}, hints: true };
     hintsBox.checked = true;
     buildForm();
     renderPreview();
-    status.textContent = "已清空本机保存的填写内容。";
+    undoButton.hidden = false;
+    undoButton.textContent = "撤销清空";
+    status.textContent = "已清空本机保存的填写内容。点“撤销清空”可以恢复。";
+  });
+  undoButton.addEventListener("click", function () {
+    if (!undoState) return;
+    state = undoState;
+    undoState = null;
+    save();
+    hintsBox.checked = state.hints;
+    buildForm();
+    saveChoice();
+    renderPreview();
+    undoButton.hidden = true;
+    status.textContent = "已恢复之前的填写内容。";
+  });
+
+  // Export / import: {"genre", "variant", "year", "values": {slot: text}}, the file that
+  // `python -m macros draft GENRE --values FILE` reads (macros/content/assemble.py).
+  var BAD_VALUE = /[\u0000-\u001f\u007f\u200b\u200c\u200d\u2060\ufeff\u00ad\u2028\u2029\ufffe\uffff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  function exported() {
+    var values = {}, removed = 0;
+    Object.keys(state.values).sort().forEach(function (k) {
+      if (k === "year" || !DATA.slots[k]) return;
+      var v = String(state.values[k]).replace(BAD_VALUE, function () { removed++; return ""; });
+      if (v.trim() !== "") values[k] = v;
+    });
+    return { data: { genre: state.genre, variant: state.variant, year: reportYear(), values: values }, removed: removed };
+  }
+
+  $("hb-draft-export").addEventListener("click", function () {
+    var out = exported(), a = document.createElement("a");
+    var blob = new Blob([JSON.stringify(out.data, null, 2) + "\n"], { type: "application/json" });
+    a.href = URL.createObjectURL(blob);
+    a.download = "起草助手-" + genre().title.replace(/[\\/:*?"<>|“”]/g, "").slice(0, 30) + "-" + reportYear() + ".json";
+    document.body.appendChild(a);
+    a.click();
+    window.setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    status.textContent = "已导出填写内容（" + a.download + "）。" +
+      (out.removed ? "其中 " + out.removed + " 个不可见或控制字符无法保存，已删去。" : "");
+  });
+
+  function checkImport(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) return "文件里不是起草助手导出的内容";
+    var keys = Object.keys(data).filter(function (k) { return ["genre", "variant", "year", "values"].indexOf(k) === -1; });
+    if (keys.length) return "文件里有不认识的项目“" + keys[0] + "”";
+    var g = null;
+    DATA.genres.forEach(function (x) { if (x.slug === data.genre) g = x; });
+    if (data.genre !== undefined && !g) return "报告类型“" + data.genre + "”不在本手册中";
+    g = g || genre();
+    if (data.variant !== undefined && !g.variants.some(function (v) { return v.id === data.variant; })) {
+      return "“" + g.title + "”没有“" + data.variant + "”这种写法";
+    }
+    if (data.year !== undefined && DATA.years.indexOf(parseInt(data.year, 10)) === -1) {
+      return "报告年度 " + data.year + " 不在本手册覆盖的年度（" + DATA.years[0] + "—" + DATA.years[DATA.years.length - 1] + "）内";
+    }
+    var values = data.values === undefined ? {} : data.values;
+    if (!values || typeof values !== "object" || Array.isArray(values)) return "“values”应当是 填空项 → 文字";
+    var bad = Object.keys(values).filter(function (k) {
+      return !DATA.slots[k] || !(typeof values[k] === "string" || typeof values[k] === "number");
+    });
+    if (bad.length) return "填空项“" + bad[0] + "”不认识或不是文字";
+    return null;
+  }
+
+  var importInput = $("hb-draft-import");
+  importInput.addEventListener("change", function () {
+    var file = importInput.files && importInput.files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      var data;
+      try { data = JSON.parse(text.replace(/^\ufeff/, "")); } catch (e) { data = undefined; }
+      var problem = data === undefined ? "不是 JSON 文件" : checkImport(data);
+      importInput.value = "";
+      if (problem) { status.textContent = "无法导入 " + file.name + "：" + problem + "。"; return; }
+      var next = copyState(state);
+      if (data.genre !== undefined && data.genre !== next.genre) { next.genre = data.genre; next.variant = ""; }
+      if (data.variant !== undefined) next.variant = data.variant;
+      next.values = {};
+      Object.keys(data.values || {}).forEach(function (k) { next.values[k] = String(data.values[k]); });
+      next.values.year = String(data.year !== undefined ? parseInt(data.year, 10) : reportYear());
+      replaceState(next, "导入");
+      status.textContent = "已导入 " + file.name + "。点“撤销导入”可以恢复导入前的内容。";
+    }, function () { status.textContent = "无法读取 " + file.name + "。"; });
+  });
+
+  // A second tab: told of the change, never silently overwritten (nor overwriting it).
+  window.addEventListener("storage", function (e) {
+    if (e.key !== STORE && e.key !== null) return;
+    if (e.newValue === JSON.stringify(state)) return;
+    foreign = true;
+    showNotice("另一个标签页修改了起草助手的填写内容。本页的填写暂不保存，请选择保留哪一份：", [
+      ["载入另一个标签页的内容", function () {
+        foreign = false;
+        showNotice("");
+        replaceState(load(), "载入");
+        status.textContent = "已载入另一个标签页的内容。";
+      }],
+      ["保留本页的内容", function () {
+        foreign = false;
+        showNotice("");
+        save();
+        status.textContent = "已保存本页的内容（另一个标签页刷新后看到这份）。";
+      }]
+    ]);
   });
 
   buildForm();
