@@ -21,6 +21,7 @@ from typing import Any, Container, Iterable
 
 from ..base import paths
 from ..base.errors import HandbookError
+from ..content import dictionary as user_dictionary
 from ..content import phrases
 
 FIELD = "words"
@@ -41,7 +42,10 @@ class Dictionary:
 
         jieba.dt.check_initialized()
         self._freq = jieba.dt.FREQ
-        self._terms = {t for t in terms if len(t) >= 2}
+        terms = list(terms)
+        # The library's wordings as written, and the words the user dictionary makes of them
+        # (the names quoted inside a wording: 不忘初心, 牢记使命).
+        self._terms = {t for t in (*terms, *user_dictionary.dictionary_words(terms)) if len(t) >= 2}
 
     def __contains__(self, word: object) -> bool:
         if word in self._terms:

@@ -5,28 +5,56 @@ import hashlib
 import re
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from . import phrases
+
+QUOTED_RE = re.compile(r"[“‘]([^“”‘’]+)[”’]")
+UNUSABLE_RE = re.compile(r"[\s\W_]")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _words(term: str) -> Iterator[str]:
+    """The dictionary words of one library term.
+
+    A term without punctuation is one word (quotation marks dropped:
+    党建和业务“两张皮” is written with them, but they are not separators inside
+    a name). A term with punctuation cannot be one token, but the names
+    quoted in it can: “不忘初心、牢记使命”主题教育 gives 不忘初心 and 牢记使命 (the
+    parts of a quotation between punctuation), which jieba would otherwise
+    cut 不/忘/初心. Unquoted enumerations (不敢腐、不能腐) give nothing here:
+    their members are library terms of their own.
+    """
+    bare = term.replace("“", "").replace("”", "").replace("‘", "").replace("’", "")
+    if not UNUSABLE_RE.search(bare):
+        yield bare
+    for quoted in QUOTED_RE.findall(term):
+        for part in UNUSABLE_RE.split(quoted):
+            if len(part) >= 2:
+                yield part
 
 
 def jieba_user_dict(terms: Iterable[str]) -> str:
     """jieba's user dictionary format: one 'word freq' per line.
 
     A high frequency makes jieba prefer the whole phrase over its parts.
-    Terms with punctuation or spaces cannot be single tokens and are skipped.
+    Terms with punctuation or spaces cannot be single tokens: only the names
+    quoted inside them are kept (see _words).
     """
     seen: set[str] = set()
     lines = []
     for term in terms:
-        term = term.strip()
-        if not term or term in seen or re.search(r"[\s\W_]", term.replace("“", "").replace("”", "")):
-            continue
-        if not re.search(r"[\u4e00-\u9fff]", term):
-            continue
-        seen.add(term)
-        lines.append(f"{term} 100000")
+        for word in _words(term.strip()):
+            if word in seen or not HAN_RE.search(word):
+                continue
+            seen.add(word)
+            lines.append(f"{word} 100000")
     return "\n".join(sorted(lines)) + "\n"
+
+
+def dictionary_words(terms: Iterable[str]) -> list[str]:
+    """The words jieba_user_dict writes, in order (the search index's extra field uses the same words)."""
+    return [line.split(" ")[0] for line in jieba_user_dict(terms).splitlines() if line]
 
 
 def write_user_dict() -> Path:

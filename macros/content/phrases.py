@@ -92,6 +92,30 @@ class Phrase:
             self.valid_until is None or year <= self.valid_until)
 
     @property
+    def quoted(self) -> bool:
+        """Whether running text puts this wording in quotation marks (增强“四个意识”).
+
+        Derived from the entry's own text, not stored: the wording occurs in
+        quotation marks (“X” or ‘X’) in its example sentence, or as ‘X’ inside a
+        quoted pattern of its usage (固定搭配“增强‘四个意识’”), or its usage asks
+        for them (加引号：“一把手”). A usage that only cites the wording in
+        quotation marks (完整写法“中央八项规定及其实施细则精神”) does not count,
+        nor does a wording that carries its own marks (党建和业务“两张皮”).
+        """
+        x = self.phrase
+        if x[:1] in "“‘" or x[-1:] in "”’":
+            return False
+        marks = (f"“{x}”", f"‘{x}’")
+        if any(m in self.example for m in marks) or marks[1] in self.usage:
+            return True
+        return "引号" in self.usage and marks[0] in self.usage
+
+    @property
+    def copy_form(self) -> str:
+        """What the copy button gives: the wording in Chinese quotation marks when `quoted`, else as it is."""
+        return f"“{self.phrase}”" if self.quoted else self.phrase
+
+    @property
     def is_term(self) -> bool:
         """A short standard term (not a sentence pattern): tooltips, dictionary."""
         return self.kind in TERM_KINDS and "【" not in self.phrase and len(self.phrase) <= 24

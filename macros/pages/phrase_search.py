@@ -8,7 +8,11 @@ Two files under /phrases/:
   `window.HB_PHRASES`.
 
 Both come from the same records; the pinyin (full, and initials) lets the
-page find 两个维护 by `lgwh` or `lianggeweihu`.
+page find 两个维护 by `lgwh` or `lianggeweihu`. `copy` (slim index) and
+`copy_form` / `quoted` (data set) are what the copy button gives: the wording
+in quotation marks when running text quotes it (“四个意识”; derived from the
+entry's example and usage by Phrase.quoted in macros/content/phrases.py); the
+bare wording is always offered too.
 """
 from __future__ import annotations
 
@@ -85,6 +89,7 @@ def record(ph: Phrase, directory_urls: bool = True, *, slim: bool = False) -> di
         "id": ph.id, "phrase": ph.phrase, "kind": ph.kind, "sections": list(ph.sections),
         "from": ph.valid_from, "until": ph.valid_until, "replaced_by": ph.replaced_by,
         "meaning": ph.meaning, "full": ph.full,
+        "copy": ph.copy_form if ph.quoted else None,  # absent: copy the wording as it is
         "py": "".join(sy), "ini": "".join(s[0] for s in sy),
         "href": f"{page}#{ph.id}",  # relative to /phrases/
     }
@@ -94,7 +99,7 @@ def record(ph: Phrase, directory_urls: bool = True, *, slim: bool = False) -> di
         "url": f"phrases/{ph.group}/#{ph.id}", "group": ph.group, "moves": list(ph.moves),
         "usage": ph.usage, "example": ph.example, "source": ph.source, "members": list(ph.members),
         "wrong": list(ph.wrong), "choices": {k: list(v) for k, v in ph.choices.items()}, "cautions": ph.cautions,
-        "pinyin": " ".join(sy),
+        "pinyin": " ".join(sy), "quoted": ph.quoted, "copy_form": ph.copy_form,
     })
     return rec
 
@@ -155,7 +160,9 @@ def search_widget() -> str:
         f'<label>报告年度 <select id="hb-ps-year"><option value="">不限</option>{year_opts}</select></label>'
         '<label><input type="checkbox" id="hb-ps-hide"> 隐藏不适用于该年度的提法</label>'
         '</div>'
-        '<p id="hb-ps-help" class="hb-ps__status">上下方向键选择，回车复制；点击结果即复制。</p>'
+        '<p id="hb-ps-help" class="hb-ps__status">上下方向键选择，回车或点击打开词条；'
+        'Ctrl+C（Mac 为 ⌘C）复制选中的提法，按用法带引号（如“四个意识”）；'
+        'Alt+C 复制不带引号的原文；也可用结果下方的按钮复制。</p>'
         '<p id="hb-ps-status" class="hb-ps__status" role="status"></p>'
         '<ul id="hb-ps-list" class="hb-ps__list" role="listbox" aria-label="提法查找结果"></ul>'
         '<div id="hb-ps-detail" class="hb-ps__detail"></div>'

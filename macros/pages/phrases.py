@@ -122,49 +122,81 @@ def _phrase_ref(ph: Phrase, here: str) -> str:
     return _link(ph.phrase, f"phrases/{ph.group}.md#{ph.id}", here)
 
 
+def members_shown(ph: Phrase) -> str:
+    """The entry's list of members or full wording, once: '' when its meaning already spells them out.
+
+    四个意识 used to show 政治意识、大局意识、核心意识、看齐意识 three times (全称,
+    成员, 含义); the full wording names the members, so a separate member list
+    is shown only for an entry without one.
+    """
+    text = ph.full or ("；" if any("、" in m for m in ph.members) else "、").join(ph.members)
+    if not text or text == ph.phrase or text in ph.meaning or (ph.members and _in_order(ph.members, ph.meaning)):
+        return ""
+    return text
+
+
+def _in_order(members: tuple[str, ...], text: str) -> bool:
+    at = 0
+    for m in members:
+        at = text.find(m, at)
+        if at < 0:
+            return False
+        at += len(m)
+    return True
+
+
 def entry_block(ph: Phrase, here: str) -> str:
-    """One entry: a heading with its id, a bar (kind, years, copy), and its fields as a definition list."""
+    """One entry in a few lines: a heading with its id, a bar (kind, years, copy buttons), the facts a
+    writer needs (meaning, usage, one example, source) in a compact list, the rest folded in a <details>.
+
+    The first copy button gives the form the usage needs (“四个意识” when running
+    text quotes it: Phrase.copy_form); the bare wording has its own button.
+    """
     library = phrases.load_library()
     years = validity(ph)
     bar = [f'<span class="hb-phrase__kind" data-kind="{ph.kind}">{KINDS[ph.kind]}</span>']
     if years:
         bar.append(f'<span class="hb-phrase__years">适用：{html.escape(years)}</span>')
-    bar.append(blocks.copy_button(ph.phrase, label="复制提法", what="这条提法"))
+    if ph.quoted:
+        bar.append(blocks.copy_button(ph.copy_form, label=f"复制{ph.copy_form}", what="带引号的提法"))
+        bar.append(blocks.copy_button(ph.phrase, label="不带引号", what="不带引号的提法"))
+    else:
+        bar.append(blocks.copy_button(ph.phrase, label="复制提法", what="这条提法"))
     if ph.full:
         bar.append(blocks.copy_button(ph.full, label="复制全称", what="全称"))
     out = [f"### {_md(ph.phrase)} {{ #{ph.id} .hb-phrase__title }}", "",
-           f'<div class="hb-phrase__bar" data-search-exclude>{"".join(bar)}</div>', ""]
+           f'<div class="hb-phrase__bar" data-search-exclude>{"".join(bar)}</div>', "",
+           '<div class="hb-phrase__facts" markdown>', ""]
 
     def field(name: str, value: str) -> None:
         out.extend([name, f":   {value}", ""])
 
-    if ph.full:
-        field("全称", _md(ph.full))
-    if ph.members:
-        sep = "；" if any("、" in m for m in ph.members) else "、"
-        field("成员（顺序固定）", sep.join(_md(m) for m in ph.members))
+    members = members_shown(ph)
+    if members:
+        field("全称" if ph.full else "成员", _md(members) + ("" if ph.full else "（顺序固定）"))
     field("含义", _md(ph.meaning))
     field("用法", _md(ph.usage))
     if ph.choices:
         field("可替换", "；".join(f"{_md(k)} → {'／'.join(_md(a) for a in v)}" for k, v in ph.choices.items()))
     field("例句", _md(ph.example))
-    if ph.cautions:
-        field("注意", _md(ph.cautions))
-    if ph.wrong:
-        field("常见误写", "；".join(f"<del>{html.escape(w)}</del>" for w in ph.wrong))
-    if years:
-        text = f"{years}可作为现行表述"
-        if ph.replaced_by:
-            text += f"；此后改用 {_phrase_ref(library[ph.replaced_by], here)}"
-        field("适用年度", text)
+    if ph.replaced_by:
+        field("年度", f"{years}可作为现行表述；此后改用 {_phrase_ref(library[ph.replaced_by], here)}")
     field("来源", _md(ph.source))
+    out += ["</div>", ""]
+    more = []
+    if ph.cautions:
+        more += ["注意", f":   {_md(ph.cautions)}", ""]
+    if ph.wrong:
+        more += ["常见误写", ":   " + "；".join(f"<del>{html.escape(w)}</del>" for w in ph.wrong), ""]
     serves = []
     for s in ph.sections:
         serves.append(_link(SECTIONS[s], f"sections/{s}.md", here) if _page_exists(f"sections/{s}.md")
                       else _md(SECTIONS[s]))
-    field("适用段落", "、".join(serves))
-    where = occurrences().get(ph.id, ())
-    field("出现位置", _where(where, here))
+    more += ["适用段落", ":   " + "、".join(serves), ""]
+    more += ["出现位置", ":   " + _where(occurrences().get(ph.id, ()), here), ""]
+    summary = "、".join(x for x, ok in (("注意", ph.cautions), ("常见误写", ph.wrong), ("适用段落和出现位置", True)) if ok)
+    out += ['<details class="hb-phrase__more" markdown>', f"<summary>{summary}</summary>", "",
+            '<div class="hb-phrase__facts" markdown>', "", *more, "</div>", "", "</details>"]
     return "\n".join(out)
 
 

@@ -1,4 +1,5 @@
-"""The phrase search of /phrases/ in Chromium: substring, pinyin, filters, keyboard, copy, file://."""
+"""The phrase search of /phrases/ in Chromium: substring, pinyin, filters, keyboard, open, copy, file://;
+and the compact phrase pages (an entry in a few lines)."""
 from __future__ import annotations
 
 import json
@@ -31,6 +32,9 @@ def test_index_is_published_as_json_and_script(site_dir: Path):
     assert "liang-ge-wei-hu" in ids and len(ids) == len(data["entries"]) >= 250
     entry = next(e for e in data["entries"] if e["id"] == "liang-ge-wei-hu")
     assert entry["ini"] == "lgwh" and entry["py"] == "lianggeweihu" and entry["url"].endswith("#liang-ge-wei-hu")
+    assert entry["quoted"] is True and entry["copy_form"] == "“两个维护”"
+    plain = next(e for e in data["entries"] if e["id"] == "quan-mian-cong-yan-zhi-dang")
+    assert plain["quoted"] is False and plain["copy_form"] == "全面从严治党"
     script = (site_dir / "phrases" / "phrases-index.js").read_text(encoding="utf-8")
     assert script.split("\n", 2)[1].startswith("window.HB_PHRASES=")
 
@@ -86,30 +90,62 @@ def test_year_filter_marks_or_hides_stale_phrases(ps):
     assert texts == ["党的十九大和十九届历次全会精神"]
 
 
-def test_keyboard_only_arrows_and_enter_copy(ps):
+def test_keyboard_only_arrows_enter_opens_and_ctrl_c_copies(ps):
     ps.locator("#hb-ps-input").focus()
     ps.keyboard.type("维护")
     ps.wait_for_function("() => HBPhraseSearch.last && HBPhraseSearch.last.query === '维护'")
     box = ps.locator("#hb-ps-input")
     assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
+    assert "回车" in ps.locator("#hb-ps-help").inner_text() and "Ctrl+C" in ps.locator("#hb-ps-help").inner_text()
     ps.keyboard.press("ArrowDown")
     active = box.get_attribute("aria-activedescendant")
     assert active == "hb-ps-opt-1"
     option = ps.locator(f"#{active}")
     assert option.get_attribute("aria-selected") == "true"
-    expected = option.locator(".hb-ps__phrase").inner_text()
-    ps.keyboard.press("Enter")
+    ps.keyboard.press("ArrowUp")
+    option = ps.locator("#hb-ps-opt-0")
+    assert option.locator(".hb-ps__phrase").inner_text() == "两个维护"
+    ps.keyboard.press("Control+c")
     expect(option.locator(".hb-ps__copied")).to_have_text("已复制")
-    assert ps.evaluate("navigator.clipboard.readText()") == expected
+    assert ps.evaluate("navigator.clipboard.readText()") == "“两个维护”"  # its usage quotes it
+    ps.keyboard.press("Alt+c")
+    ps.wait_for_function("async () => (await navigator.clipboard.readText()) === '两个维护'")
     assert ps.evaluate("document.activeElement.id") == "hb-ps-input"
+    ps.keyboard.press("Enter")
+    ps.wait_for_url("**/phrases/fixed-formulations/#liang-ge-wei-hu")
 
 
-def test_one_click_copies_a_result(ps):
+def test_copy_gives_the_form_the_usage_needs_and_the_bare_form(ps):
+    _type(ps, "四个意识")
+    detail = ps.locator("#hb-ps-detail")
+    quoted = detail.locator("button[data-form=copy]")
+    expect(quoted).to_have_text("复制 “四个意识”")
+    quoted.click()
+    expect(ps.locator("#hb-ps-opt-0 .hb-ps__copied")).to_have_text("已复制")
+    assert ps.evaluate("navigator.clipboard.readText()") == "“四个意识”"
+    detail.locator("button[data-form=bare]").click()
+    ps.wait_for_function("async () => (await navigator.clipboard.readText()) === '四个意识'")
+    detail.locator("button[data-form=full]").click()
+    ps.wait_for_function("async () => (await navigator.clipboard.readText()) === '政治意识、大局意识、核心意识、看齐意识'")
+    # A wording its usage does not quote is copied as it is, with no second button.
+    _type(ps, "全面从严治党主体责任")
+    assert ps.locator("#hb-ps-detail button[data-form=bare]").count() == 0
+    ps.locator("#hb-ps-detail button[data-form=copy]").click()
+    ps.wait_for_function("async () => (await navigator.clipboard.readText()) === '全面从严治党主体责任'")
+
+
+def test_ctrl_c_with_text_selected_in_the_box_copies_that_text(ps):
+    _type(ps, "四个意识")
+    ps.locator("#hb-ps-input").evaluate("el => el.setSelectionRange(0, 2)")
+    ps.keyboard.press("Control+c")
+    ps.wait_for_timeout(200)
+    assert ps.locator("#hb-ps-opt-0 .hb-ps__copied").inner_text() == ""
+
+
+def test_a_click_opens_the_entry(ps):
     _type(ps, "lgwh")
-    first = ps.locator("#hb-ps-opt-0")
-    first.click()
-    expect(first.locator(".hb-ps__copied")).to_have_text("已复制")
-    assert ps.evaluate("navigator.clipboard.readText()") == "两个维护"
+    ps.locator("#hb-ps-opt-0").click()
+    ps.wait_for_url("**/phrases/fixed-formulations/#liang-ge-wei-hu")
 
 
 def test_result_links_to_its_entry(ps):
@@ -117,6 +153,27 @@ def test_result_links_to_its_entry(ps):
     ps.locator("#hb-ps-detail a").click()
     ps.wait_for_url("**/phrases/fixed-formulations/#liang-ge-wei-hu")
     assert ps.locator("h3#liang-ge-wei-hu").is_visible()
+
+
+def test_entries_are_compact(page):
+    """/phrases/fixed-formulations/ was 51,741 px tall at 1280×900 (one entry a screen)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/phrases/fixed-formulations/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    entries = page.locator("h3.hb-phrase__title").count()
+    assert entries >= 40 and height / entries < 480, (height, entries)
+    # 四个意识: its members once (in the meaning), the rest folded, copy with quotation marks.
+    entry = page.locator("h3#si-ge-yi-shi")
+    block = page.evaluate("""() => { let el = document.getElementById('si-ge-yi-shi').nextElementSibling, t = '';
+        while (el && el.tagName !== 'H3' && el.tagName !== 'H2') { if (el.tagName !== 'DETAILS') t += el.innerText; el = el.nextElementSibling; }
+        return t; }""")
+    assert block.count("大局意识") == 1, block
+    assert entry.is_visible()
+    buttons = page.locator("#si-ge-yi-shi + .hb-phrase__bar button.hb-copy")
+    assert buttons.first.get_attribute("data-copy") == "“四个意识”"
+    assert "四个意识" in [b.get_attribute("data-copy") for b in buttons.all()]
+    details = page.locator("#si-ge-yi-shi ~ details.hb-phrase__more").first
+    assert details.get_attribute("open") is None and "成员顺序固定" in details.text_content()
 
 
 def test_search_works_from_file_url(offline_page, offline_root: Path):

@@ -30,6 +30,8 @@ def test_installed_material_worker_has_the_bug_exactly_once(tmp_path):
     patched = search.patch_search_worker(site).read_text(encoding="utf-8")
     assert not search.WORKER_BUG_RE.search(patched)
     assert search.FIXED_RE.search(patched)
+    assert "__hbSegmentQuery(" in patched and search.FILTERED_MARK in patched
+    assert "self.__hbSearchFilter = function" in patched and patched.rstrip().endswith(".map")
     # Idempotent: a second pass over the same site is fine.
     search.patch_search_worker(site)
 
@@ -58,3 +60,36 @@ def test_user_dict_makes_jieba_keep_a_phrase_whole(tmp_path):
     path.write_text(dictionary.jieba_user_dict(["三重一大"]), encoding="utf-8")
     tokenizer.load_userdict(str(path))
     assert "三重一大" in list(tokenizer.cut("严格执行三重一大决策制度"))
+
+
+def test_patch_fails_when_the_result_handler_changed(tmp_path):
+    shipped = next(WORKERS.glob("search.*.min.js")).read_text(encoding="utf-8")
+    site = _site_with_worker(tmp_path, shipped.replace("return{type:3,data:", "return{type:3,result:"))
+    with pytest.raises(HandbookError, match="result pattern found 0 times"):
+        search.patch_search_worker(site)
+
+
+def test_patch_fails_when_the_query_segmentation_changed(tmp_path):
+    shipped = next(WORKERS.glob("search.*.min.js")).read_text(encoding="utf-8")
+    site = _site_with_worker(tmp_path, shipped.replace(".join(\"* \")", ".join(\" \")"))
+    with pytest.raises(HandbookError, match="segmentation pattern found 0 times"):
+        search.patch_search_worker(site)
+
+
+def test_user_dict_takes_the_names_quoted_inside_a_wording():
+    words = dictionary.dictionary_words(["“不忘初心、牢记使命”主题教育", "党建和业务“两张皮”", "不敢腐、不能腐"])
+    assert {"不忘初心", "牢记使命", "两张皮", "党建和业务两张皮"} <= set(words)
+    assert "不敢腐" not in words  # an unquoted enumeration: its members are terms of their own
+
+
+def test_library_user_dict_keeps_quoted_names_whole(tmp_path):
+    import jieba
+
+    from macros.content import phrases
+
+    tokenizer = jieba.Tokenizer()
+    path = tmp_path / "user.txt"
+    path.write_text(dictionary.jieba_user_dict(phrases.phrase_terms()), encoding="utf-8")
+    tokenizer.load_userdict(str(path))
+    assert "不忘初心" in list(tokenizer.cut("坚持不忘初心，牢记使命"))
+    assert "牢记使命" in list(tokenizer.cut("坚持不忘初心，牢记使命"))

@@ -33,3 +33,9 @@ def test_built_index_has_the_field(site_dir: Path):
     out = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "words" in out["config"]["fields"]
     assert any("廉政" in d.get("words", "").split() for d in out["docs"])
+
+
+def test_dictionary_holds_the_names_quoted_in_wordings():
+    words = searchwords.dictionary(["“不忘初心、牢记使命”主题教育"])
+    assert "不忘初心" in words and "牢记使命" in words
+    assert "不忘初心开展" not in words

@@ -37,8 +37,14 @@ def test_only_the_first_occurrence_per_page_and_longest_match():
 
 
 def test_dated_phrases_say_their_years():
+    """The years come from the entry (its dates follow the calendar): 党纪学习教育 is 2024's campaign."""
+    from macros.pages.phrases import validity
+
+    ph = next(p for p in phrases.load_library().values() if p.phrase == "党纪学习教育")
+    assert ph.valid_from == 2024
     out = tooltips.annotate("<p>扎实开展党纪学习教育。</p>", _href)
-    assert "适用：2024年度起" in BeautifulSoup(out, "html.parser").select_one("a.hb-term")["title"]
+    title = BeautifulSoup(out, "html.parser").select_one("a.hb-term")["title"]
+    assert validity(ph) and f"适用：{validity(ph)}" in title and "2024年度" in title
 
 
 SKIPPED = [

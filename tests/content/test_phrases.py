@@ -308,3 +308,33 @@ def test_an_entry_lists_every_template_but_at_most_eight_samples():
     assert text.endswith("等（共 12 篇样本）")
     assert "等（共" not in phrasepages._where(where[:5], "phrases/fixed-formulations.md")
     assert phrasepages._where((), "phrases/x.md") == "模板和样本中暂未出现"
+
+
+def test_copy_form_quotes_what_running_text_quotes(lib):
+    """Derived from the entry's example and usage (Phrase.quoted), never stored."""
+    assert lib.phrases["si-ge-yi-shi"].quoted and lib.phrases["si-ge-yi-shi"].copy_form == "“四个意识”"
+    assert lib.phrases["yi-ba-shou"].copy_form == "“一把手”"  # usage: 正式文件中加引号
+    assert lib.phrases["san-zhong-yi-da"].copy_form == "“三重一大”"
+    # Cited in quotation marks by its usage, but not quoted in running text.
+    assert not lib.phrases["zhong-yang-ba-xiang-gui-ding-shi-shi-xi-ze-jing-shen"].quoted
+    assert lib.phrases["quan-mian-cong-yan-zhi-dang"].copy_form == "全面从严治党"
+    # A wording that carries its own marks is copied as written.
+    assert lib.phrases["liang-zhang-pi"].copy_form == "党建和业务“两张皮”"
+
+
+def test_quoted_rule_on_made_up_entries():
+    base = dict(id="x", kind="fixed", sections=("opening",), meaning="m", source="s")
+    assert phrases.Phrase(phrase="甲乙", usage="用“做到‘甲乙’”。", example="无", **base).quoted
+    assert phrases.Phrase(phrase="甲乙", usage="无", example="增强“甲乙”。", **base).quoted
+    assert phrases.Phrase(phrase="甲乙", usage="加引号：“甲乙”。", example="无", **base).quoted
+    assert not phrases.Phrase(phrase="甲乙", usage="完整写法“甲乙”。", example="坚持甲乙。", **base).quoted
+
+
+def test_compact_entry_shows_members_once_and_folds_the_rest(lib):
+    from macros.pages import phrases as phrasepages
+
+    block = phrasepages.entry_block(lib.phrases["si-ge-yi-shi"], "phrases/fixed-formulations.md")
+    facts, _, folded = block.partition('<details class="hb-phrase__more" markdown>')
+    assert facts.count("大局意识") == 2  # the meaning, and the 复制全称 button's data-copy
+    assert "成员顺序固定" in folded and "常见误写" in folded and "出现位置" in folded
+    assert 'data-copy="“四个意识”"' in facts and 'data-copy="四个意识"' in facts

@@ -1,8 +1,10 @@
 /* 述职述廉报告写作手册: the phrase search of /phrases/.
  * Data: window.HB_PHRASES, set by phrases-index.js (a <script src>, because
  * fetch() of a local file fails from file://). ARIA combobox + listbox:
- * arrows move, Enter copies, Escape clears; a click copies. Copy feedback is
- * handbook.js's (window.hbCopy / hbAnnounce, 已复制).
+ * arrows move, Enter (or a click) opens the entry, Escape clears; Ctrl+C / ⌘C
+ * copies the active result in the form its usage needs (e.copy: “四个意识”,
+ * else the wording), Alt+C the bare wording; the buttons under the list do
+ * the same. Copy feedback is handbook.js's (window.hbCopy / hbAnnounce, 已复制).
  *
  * Search: a bigram index over the Chinese, the full pinyin and the initials
  * gives the candidates of a query, which are then checked with indexOf and
@@ -151,8 +153,25 @@
       // Only when the user moves: scrolling on every render would force a layout per keystroke.
       if (!keepScroll && li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
       var e = shown[n].it.e;
-      detail.innerHTML = '<a href="' + esc(e.href) + '">查看“' + esc(e.phrase) + '”词条</a>' +
-        (e.full ? "　全称：" + esc(e.full) : "");
+      detail.innerHTML = '<a class="hb-ps__open" href="' + esc(e.href) + '">查看“' + esc(e.phrase) + '”词条</a> ' +
+        '<button type="button" class="md-button hb-ps__copy" data-form="copy">复制 ' + esc(formOf(e, "copy")) +
+        "</button>" +
+        (e.copy ? ' <button type="button" class="md-button hb-ps__copy" data-form="bare">复制不带引号的“' +
+          esc(e.phrase) + "”</button>" : "") +
+        (e.full ? ' <button type="button" class="md-button hb-ps__copy" data-form="full">复制全称</button>' +
+          '<span class="hb-ps__full">全称：' + esc(e.full) + "</span>" : "");
+    }
+
+    /* The text a copy gives: "copy" the form the usage needs (quoted when it is), "bare" the wording, "full" the full name. */
+    function formOf(e, form) {
+      if (form === "full") return e.full || e.phrase;
+      if (form === "bare") return e.phrase;
+      return e.copy || e.phrase;
+    }
+
+    function open(n) {
+      if (!shown[n]) return;
+      window.location.href = new URL(shown[n].it.e.href, window.location.href).href;
     }
 
     function run() {
@@ -184,15 +203,16 @@
       root.dispatchEvent(new CustomEvent("hb-phrases-rendered", { detail: api.last }));
     }
 
-    function copyAt(n) {
+    function copyAt(n, form) {
       if (!shown[n]) return;
       var e = shown[n].it.e;
+      var text = formOf(e, form);
       var li = document.getElementById("hb-ps-opt-" + n);
-      copyText(e.phrase).then(function () {
+      copyText(text).then(function () {
         var badge = li.querySelector(".hb-ps__copied");
         badge.textContent = "已复制";
         badge.setAttribute("data-state", "done");
-        if (window.hbAnnounce) window.hbAnnounce("已复制：" + e.phrase);
+        if (window.hbAnnounce) window.hbAnnounce("已复制：" + text);
         window.setTimeout(function () { badge.textContent = ""; badge.removeAttribute("data-state"); }, 2000);
       }, function () { if (window.hbAnnounce) window.hbAnnounce("复制失败"); });
     }
@@ -202,16 +222,28 @@
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "ArrowDown") { ev.preventDefault(); setActive(Math.min(active + 1, shown.length - 1)); }
       else if (ev.key === "ArrowUp") { ev.preventDefault(); setActive(Math.max(active - 1, 0)); }
-      else if (ev.key === "Enter") { ev.preventDefault(); copyAt(active); }
+      else if (ev.key === "Enter") { ev.preventDefault(); open(active); }
       else if (ev.key === "Escape") { input.value = ""; run(); }
+      else if ((ev.ctrlKey || ev.metaKey) && !ev.altKey && (ev.key === "c" || ev.key === "C") &&
+               input.selectionStart === input.selectionEnd && active >= 0) {
+        ev.preventDefault();  // nothing selected in the box: copy the active result instead
+        copyAt(active, "copy");
+      }
+      else if (ev.altKey && !ev.ctrlKey && !ev.metaKey && (ev.code === "KeyC" || ev.key === "c") && active >= 0) {
+        ev.preventDefault();
+        copyAt(active, "bare");
+      }
     });
     list.addEventListener("click", function (ev) {
       var li = ev.target.closest ? ev.target.closest(".hb-ps__item") : null;
       if (!li) return;
       var n = +li.id.replace("hb-ps-opt-", "");
       setActive(n);
-      copyAt(n);
-      input.focus();
+      open(n);
+    });
+    detail.addEventListener("click", function (ev) {
+      var btn = ev.target.closest ? ev.target.closest(".hb-ps__copy") : null;
+      if (btn) copyAt(active, btn.getAttribute("data-form"));
     });
     list.addEventListener("mousedown", function (ev) { ev.preventDefault(); });  // keep focus in the box
     status.textContent = "已载入 " + index.items.length + " 条提法";
