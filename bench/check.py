@@ -15,6 +15,12 @@ characters in the same language (counting the Han characters): it shows how
 fast this machine walks 20,000 characters, so the ratio is comparable across
 machines. Target (issue 6): ≤ 100 ms in both. Prints a table, writes
 bench/out/check.json.
+
+Input (large drafts): the command itself (`python -m macros check FILE --year
+2024`, a subprocess, reading included) on 1, 5 and 20 MB UTF-8 files of the
+same text (target: 20 MB ≤ 10 s), and the checker page's whole run (check,
+highlighting, finding list: the year select's change handler, timed in the
+page) on 200,000 characters (target ≤ 300 ms). --no-input skips them.
 """
 from __future__ import annotations
 
@@ -38,6 +44,10 @@ from macros.tools import rules as check_rules
 LENGTH = 20_000
 YEAR = 2024
 TARGET_MS = 100.0
+FILE_SIZES_MB = (1, 5, 20)  # MB = 1,000,000 bytes: 20 MB stays under the reader's 20 MiB limit
+FILE_TARGET_S = 10.0  # for 20 MB
+PAGE_LENGTH = 200_000
+PAGE_TARGET_MS = 300.0
 FLAWS = ("全年召开会议X次，走访××企业。一是加强学习。二是严明纪律。四是强化监督。\n"
          "深入学习贯彻党的十九大和十九届历次全会精神,增强政治意识、大局意识、服从意识、看齐意识。\n")
 
@@ -49,12 +59,49 @@ def draft_text(length: int = LENGTH) -> str:
             pieces.append(render.to_plain(sections.render_example(tpl, set_slug)))
     for s in samples.all_samples().values():
         pieces.append("\n".join(p.text for p in s.paragraphs))
-    text = ""
-    i = 0
-    while len(text) < length:
-        text += pieces[i % len(pieces)] + "\n" + (FLAWS if i % 3 == 0 else "")
+    parts: list[str] = []
+    size = i = 0
+    while size < length:
+        part = pieces[i % len(pieces)] + "\n" + (FLAWS if i % 3 == 0 else "")
+        parts.append(part)
+        size += len(part)
         i += 1
-    return text[:length]
+    return "".join(parts)[:length]
+
+
+def file_figures(sizes_mb=FILE_SIZES_MB) -> list[dict[str, float]]:
+    """The command on UTF-8 files of each size: wall-clock seconds of one run (start-up and reading included)."""
+    import subprocess
+
+    rows = []
+    text = draft_text(max(sizes_mb) * 1_000_000 // 2)  # Chinese text: about 3 bytes a character
+    with tempfile.TemporaryDirectory(prefix="bench-input-") as tmp:
+        for mb in sizes_mb:
+            raw = text.encode("utf-8")[: mb * 1_000_000].decode("utf-8", errors="ignore").encode("utf-8")
+            path = Path(tmp) / f"draft-{mb}mb.txt"
+            path.write_bytes(raw)
+            start = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "macros", "check", str(path), "--year", str(YEAR)],
+                                  cwd=ROOT, capture_output=True, text=True)
+            seconds = time.perf_counter() - start
+            assert proc.returncode == 1 and not proc.stderr, proc.stderr
+            rows.append({"mb": mb, "bytes": len(raw), "characters": len(raw.decode("utf-8")), "seconds": seconds,
+                         "findings": len(proc.stdout.splitlines()) - 1})
+    return rows
+
+
+PAGE_JS = """([text, year, runs]) => {
+  const input = document.getElementById("hb-check-input"), select = document.getElementById("hb-check-year");
+  input.value = text;
+  select.value = String(year);
+  const once = () => { const s = performance.now(); select.dispatchEvent(new Event("change")); return performance.now() - s; };
+  once();
+  const t = [];
+  for (let i = 0; i < runs; i++) t.push(once());
+  t.sort((a, b) => a - b);
+  return { run_ms: t[(t.length - 1) >> 1], marks: document.querySelectorAll("#hb-check-output mark").length,
+           items: document.querySelectorAll("#hb-check-list li").length };
+}"""
 
 
 def median_ms(fn, runs: int) -> float:
@@ -97,7 +144,7 @@ BROWSER_JS = """([text, year, runs]) => {
 }"""
 
 
-def browser_figures(site: Path, text: str, runs: int) -> dict[str, float]:
+def browser_figures(site: Path, text: str, runs: int, page_text: str | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -107,6 +154,8 @@ def browser_figures(site: Path, text: str, runs: int) -> dict[str, float]:
         page.goto((site / "tools" / "check" / "index.html").as_uri())
         page.wait_for_function("window.HandbookChecker && window.HANDBOOK_CHECK_RULES")
         figures = page.evaluate(BROWSER_JS, [text, YEAR, runs])
+        if page_text is not None:
+            figures["page"] = page.evaluate(PAGE_JS, [page_text, YEAR, max(5, runs // 2)])
         browser.close()
     return figures
 
@@ -115,15 +164,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temp folder)")
+    parser.add_argument("--no-input", action="store_true", help="skip the large-input figures (files, in-page run)")
     args = parser.parse_args()
     text = draft_text()
     py = python_figures(text, args.runs)
+    files = [] if args.no_input else file_figures()
+    page_text = None if args.no_input else draft_text(PAGE_LENGTH)
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
             offline.build_site(site)
-        js = browser_figures(site, text, args.runs)
+        js = browser_figures(site, text, args.runs, page_text)
     assert js["findings"] == py["findings"], (js, py)
     rows = [("command (Python, in-process)", py), ("browser (Chromium)", js)]
     print(f"checker on a {len(text):,}-character draft, report year {YEAR}, "
@@ -133,10 +185,19 @@ def main() -> None:
         ok = "ok" if f["check_ms"] <= TARGET_MS else "OVER"
         print(f"{name:32} {f['check_ms']:8.1f}ms {f['baseline_ms']:8.2f}ms {f['check_ms'] / f['baseline_ms']:6.0f}x  {ok}")
     print(f"(first check in a fresh process, expressions compiled: {py['first_check_ms']:.1f} ms)")
+    for row in files:
+        ok = "" if row["mb"] != max(FILE_SIZES_MB) else ("  ok" if row["seconds"] <= FILE_TARGET_S else "  OVER")
+        print(f"python -m macros check, {row['mb']:>2} MB ({row['characters']:,} characters, {row['findings']:,} findings): "
+              f"{row['seconds']:.2f} s{ok}  target 20 MB ≤ {FILE_TARGET_S:.0f} s")
+    if "page" in js:
+        page = js["page"]
+        ok = "ok" if page["run_ms"] <= PAGE_TARGET_MS else "OVER"
+        print(f"checker page run on {PAGE_LENGTH:,} characters ({page['items']:,} findings): {page['run_ms']:.0f} ms  "
+              f"{ok}  target ≤ {PAGE_TARGET_MS:.0f} ms")
     out = ROOT / "bench" / "out" / "check.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"characters": len(text), "year": YEAR, "runs": args.runs, "target_ms": TARGET_MS,
-                               "python": py, "browser": js}, indent=1) + "\n", encoding="utf-8")
+                               "python": py, "browser": js, "files": files}, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("check", help="check a draft (提法体检): placeholders, stale wording, misquotes, numbering, punctuation", epilog=EPILOG)
-    p.add_argument("file", help="the draft: UTF-8 or GBK/GB18030 text, or .docx")
+    p.add_argument("file", help="the draft: UTF-8, GBK/GB18030 or UTF-16 (with BOM) text, or .docx")
     p.add_argument("--year", help="the report year the draft covers (e.g. 2024)")
     p.add_argument("--json", action="store_true", help="print a JSON array of {start, end, rule, message, suggestion}")
     p.set_defaults(func=_cmd_check)

@@ -75,6 +75,6 @@ def lookup(items: Mapping[str, T], key: str, where: str, what: str, *, list_know
 
 
 def check_slug(slug: str, where: str, field_name: str = "slug") -> str:
-    if not isinstance(slug, str) or not SLUG_RE.match(slug):
+    if not isinstance(slug, str) or not SLUG_RE.fullmatch(slug):
         raise HandbookError(where, f"{slug!r} is not a slug (lower-case ASCII words joined by '-')", field_name)
     return slug

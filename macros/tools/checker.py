@@ -8,6 +8,9 @@ tests/data/check_cases.yml through both). Offsets are Python str indices.
 """
 from __future__ import annotations
 
+import bisect
+import gc
+import itertools
 import re
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable
@@ -95,10 +98,61 @@ def cn_word(n: int, digits: str) -> str:
 def _placeholder(text: str, rules: dict[str, Any], year: int) -> list[Finding]:
     found = []
     for spec in rules["placeholder"]:
+        first = _first_chars(spec["re"])
+        if first is not None and not any(ch in text for ch in first):
+            continue  # no character that can start a match: the scan would find nothing (same result, faster)
         for m in _re(spec["re"]).finditer(text):
             found.append(Finding(m.start(), m.end(), "placeholder", fmt(spec["message"], text=m.group(0)),
                                  fmt(spec["suggestion"], text=m.group(0))))
     return _greedy(found)
+
+
+@cache.memoize(256)
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of pattern must start with, when the pattern says so plainly (else None)."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+        from re._constants import ASSERT, ASSERT_NOT, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN
+    except ImportError:  # pragma: no cover - older or other Pythons: no shortcut
+        return None
+
+    def first(items) -> set[str] | None:
+        for op, av in items:
+            if op in (ASSERT, ASSERT_NOT):
+                continue  # a lookaround does not consume
+            if op == LITERAL:
+                return {chr(av)}
+            if op == IN:
+                chars: set[str] = set()
+                for iop, iav in av:
+                    if iop == LITERAL:
+                        chars.add(chr(iav))
+                    elif iop == RANGE and iav[1] - iav[0] < 8192:
+                        chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                    else:
+                        return None
+                return chars
+            if op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+                return first(av[2])
+            if op == SUBPATTERN:
+                return first(av[3])
+            if op == BRANCH:
+                union: set[str] = set()
+                for branch in av[1]:
+                    got = first(branch)
+                    if got is None:
+                        return None
+                    union |= got
+                return union
+            return None
+        return None
+
+    try:
+        parsed = sre_parse.parse(pattern)
+        got = None if parsed.state.flags & re.IGNORECASE else first(parsed)
+    except Exception:  # noqa: BLE001 - no shortcut for a pattern we cannot read
+        return None
+    return frozenset(got) if got is not None and len(got) <= 64 else None
 
 
 def _historical(text: str, start: int, end: int, term: dict[str, Any], hist: dict[str, Any], year: int) -> bool:
@@ -115,7 +169,9 @@ def _historical(text: str, start: int, end: int, term: dict[str, Any], hist: dic
         return True
     open_, close = hist["title_marks"]
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    line_end = text.find("\n", end)  # not `"\n" in text[end:]`: that copies the rest of the text per hit
+    if line_end < 0:
+        line_end = len(text)
     if text.rfind(open_, line_start, start) > text.rfind(close, line_start, start) and close in text[end:line_end]:
         return True
     after = end
@@ -189,19 +245,23 @@ def _list_findings(text: str, data: dict[str, Any]) -> list[Finding]:
     connectors = data["lists_data"]["connectors"]
     found = []
     by_length = [sorted(enumerate(spec["members"]), key=lambda e: -len(e[1])) for spec in data["lists"]]
+    # Quick rejection of a whole clause (same result): every list needs two of its members in the clause.
+    every_member = sorted({m for spec in data["lists"] for m in spec["members"]}, key=len, reverse=True)
+    any_member = _re("|".join(re.escape(m) for m in every_member)) if every_member else None
     for clause in _re(data["lists_data"]["clause_re"]).finditer(text):
-        if sep not in clause.group(0):
+        whole = clause.group(0)
+        if sep not in whole or any_member is None or not any_member.search(whole):
             continue
         items: list[tuple[int, str]] = []
         pos = clause.start()
-        for part in clause.group(0).split(sep):
+        for part in whole.split(sep):
             items.append((pos, part))
             pos += len(part) + 1
         last = len(items) - 1
         for spec, ordered in zip(data["lists"], by_length):
             members = spec["members"]
             # Quick rejection (same result): a matched member is a substring of the clause.
-            if sum(1 for m in members if m in clause.group(0)) < max(2, len(members) - 1):
+            if sum(1 for m in members if m in whole) < max(2, len(members) - 1):
                 continue
             # Per item: (member indices, span start, span end) or None.
             matched: list[tuple[list[int], int, int] | None] = []
@@ -279,16 +339,22 @@ def _list_findings(text: str, data: dict[str, Any]) -> list[Finding]:
     return found
 
 
+@cache.memoize(maxsize=4096)  # a draft quotes the same formulation many times
 def _best_alignment(full: str, window: str) -> tuple[int, int]:
     """(distance, end): edit distance between full and the best prefix of window."""
     n = len(full)
     prev = list(range(len(window) + 1))
-    for i in range(1, n + 1):
-        cur = [i] + [0] * len(window)
-        a = full[i - 1]
-        for j in range(1, len(window) + 1):
-            cost = 0 if a == window[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    for i, a in enumerate(full, 1):  # the same recurrence as min(up + 1, left + 1, diagonal + cost), unrolled
+        cur = [i]
+        left = i
+        for b, up, diagonal in zip(window, prev[1:], prev):
+            value = diagonal if a == b else diagonal + 1
+            if up + 1 < value:
+                value = up + 1
+            if left + 1 < value:
+                value = left + 1
+            cur.append(value)
+            left = value
         prev = cur
     best = (prev[0], n, 0)  # distance, |end - n|, end
     for e in range(len(window) + 1):
@@ -322,10 +388,14 @@ def _wrong_findings(text: str, data: dict[str, Any]) -> list[Finding]:
     msgs = data["messages"]
     found = []
     for spec in data["wrong"]:
-        inside = [(i, i + len(form)) for form in spec["inside"] for i in _find_all(text, form)]
+        inside = sorted((i, i + len(form)) for form in spec["inside"] for i in _find_all(text, form))
+        # Is [i, j) inside one of them: the furthest end among those starting at or before i (one bisect, not a scan).
+        starts = [a for a, _ in inside]
+        reach = list(itertools.accumulate((b for _, b in inside), max))
         for i in _find_all(text, spec["text"]):
             j = i + len(spec["text"])
-            if any(a <= i and j <= b for a, b in inside):
+            k = bisect.bisect_right(starts, i)
+            if k and reach[k - 1] >= j:
                 continue
             values = {"text": spec["text"], "correct": spec["correct"], "phrase": spec["phrase"]}
             found.append(Finding(i, j, "misquote", fmt(msgs[spec["message"]], **values),
@@ -430,7 +500,8 @@ def _punctuation(text: str, rules: dict[str, Any], year: int) -> list[Finding]:
             if open_ not in para and close not in para:
                 continue
             stack: list[int] = []
-            for i, ch in enumerate(para):
+            for m in _re(f"[{re.escape(open_)}{re.escape(close)}]").finditer(para):  # only the marks, in order
+                i, ch = m.start(), m.group(0)
                 if ch == open_:
                     stack.append(i)
                 elif ch == close:
@@ -463,8 +534,16 @@ def check(text: str, year: int, rules: dict[str, Any] | None = None) -> list[Fin
     rules = rules if rules is not None else check_rules.build_rules()
     order = {name: i for i, name in enumerate(rules["rules"])}
     found: set[Finding] = set()
-    for name in rules["rules"]:
-        found.update(RULES[name](text, rules, year))
+    # A long draft makes tens of thousands of findings and no reference cycle: the cyclic collector, run
+    # again and again over the growing heap, would make the check superlinear.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for name in rules["rules"]:
+            found.update(RULES[name](text, rules, year))
+    finally:
+        if collecting:
+            gc.enable()
     return sorted(found, key=lambda f: (f.start, f.end, order[f.rule], f.message, f.suggestion))
 
 

@@ -37,6 +37,17 @@ from .anonymise import find_items
 from .textio import read_text_file
 
 OVERRIDES = "overrides"  # templates/samples/overrides/<slug>.yml
+SLUG_MAX = 100  # characters: the slug names two files and a page URL
+
+
+def check_report_year(year: Any, where: str) -> int:
+    """A report year the handbook's calendar covers (a sample outside it could not be rendered or checked)."""
+    from ..content.calendar import load_calendar
+
+    cal = load_calendar()
+    if not cal.covers(year):
+        raise HandbookError(where, f"expected a report year the handbook covers ({cal.first_year}–{cal.last_year}), got {year!r}")
+    return int(year)
 
 # ---------------------------------------------------------------------------
 # Change records
@@ -518,6 +529,10 @@ _GROUP_WHY = {
 def ingest_text(raw: str, slug: str, source: str, *, genre: str | None = None, year: int | None = None,
                 level: str | None = None, root: Path = paths.TEMPLATES) -> Result:
     check_slug(slug, "--slug")
+    if len(slug) > SLUG_MAX:
+        raise HandbookError("--slug", f"{slug[:20]!r}… is {len(slug)} characters long: at most {SLUG_MAX}")
+    if year is not None:
+        check_report_year(year, "--year")
     ov = load_overrides(slug, root)
     changes: list[Change] = []
     first_lines = [ln for _, ln in strip_residue(raw, [])]
@@ -525,6 +540,7 @@ def ingest_text(raw: str, slug: str, source: str, *, genre: str | None = None, y
         raise HandbookError(source, "no report text left after removing the copy site's residue")
     meta = dict(ov.meta)
     year = year or meta.get("year") or guess_year(first_lines[0], "\n".join(first_lines))
+    check_report_year(year, "--year" if meta.get("year") is None else paths.rel(ov.path or root))
     lines = clean_lines(raw, year, ov, changes)
     lines = mask_identifiers(lines, slug, changes, root)
     text = "\n".join(ln for _, ln in lines)
@@ -592,8 +608,8 @@ def review_text(slug: str, source: str, changes: list[Change]) -> str:
         "| # | 类别 | 改动 | 位置 | 理由 |",
         "| --- | --- | --- | --- | --- |",
     ]
-    names = {"residue": "残留", "garble": "乱码", "typo": "校对", "wording": "提法订正", "mark": "存疑标注", "standin": "恢复固定名称", "congress": "恢复固定名称",
-             "placeholder": "填空标记", "anonymise": "脱敏", "punct": "标点"}
+    names = {"residue": "残留", "garble": "乱码", "typo": "校对", "wording": "提法订正", "mark": "存疑标注", "standin": "恢复固定名称",
+             "congress": "恢复固定名称", "placeholder": "填空标记", "anonymise": "脱敏", "punct": "标点"}
     for i, c in enumerate(changes, start=1):
         cells = [str(i), names[c.kind], c.what, c.where, c.why]
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
@@ -606,8 +622,44 @@ def ingest_file(raw_path: Path, slug: str, *, genre: str | None = None, year: in
     raw = read_text_file(raw_path)
     result = ingest_text(raw, slug, Path(raw_path).name, genre=genre, year=year, level=level, root=root)
     out_dir = root / "samples"
-    out_dir.mkdir(parents=True, exist_ok=True)
     yml, review = out_dir / f"{slug}.yml", out_dir / f"{slug}.review.md"
-    yml.write_text(dump_yaml(result.data), encoding="utf-8")
-    review.write_text(result.review, encoding="utf-8")
+    write_together(((yml, dump_yaml(result.data)), (review, result.review)))
     return yml, review
+
+
+def write_together(files: tuple[tuple[Path, str], ...]) -> None:
+    """Write every file or none: each to a temporary file beside it, then renamed over the real names;
+    if a rename fails, the files already renamed get their previous content back."""
+    import os
+    import tempfile
+
+    for out, _ in files:
+        if out.exists() and not out.is_file():
+            raise HandbookError(paths.rel(out), "is a folder or not a regular file: cannot write the sample there")
+    temps: list[str] = []
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for out, text in files:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+            temps.append(tmp)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        for (out, _), tmp in zip(files, temps):
+            before = out.read_bytes() if out.is_file() else None
+            os.replace(tmp, out)
+            done.append((out, before))
+    except OSError as exc:
+        for out, before in reversed(done):
+            try:
+                if before is None:
+                    out.unlink()
+                else:
+                    out.write_bytes(before)
+            except OSError:
+                pass
+        where = exc.filename if isinstance(exc.filename, str) else str(files[0][0].parent)
+        raise HandbookError(paths.rel(Path(where)), f"cannot write the sample ({exc.strerror or exc}); nothing written") from None
+    finally:
+        for tmp in temps:
+            Path(tmp).unlink(missing_ok=True)

@@ -500,45 +500,165 @@
   var status = $("hb-check-status"), output = $("hb-check-output"), list = $("hb-check-list");
   var nav = root.querySelector(".hb-check__nav"), current = $("hb-check-current");
   var findings = [], anchors = [], pos = -1, timer = null, yearTouched = false;
+  var CHOICE = "handbook-choice-v1";  // 我在写：… (handbook.js): the report year, site-wide
 
   var el = window.HB.el;
 
-  function lineOf(cps, offset) {
-    var line = 1, col = 1;
-    for (var i = 0; i < offset; i++) { if (cps[i] === "\n") { line++; col = 1; } else col++; }
-    return [line, col];
+  // Messages read cleanly: a quotation inside a quotation takes ‘’ (not ““…”…”).
+  function tidyQuotes(text) {
+    var depth = 0;
+    return Array.from(String(text)).map(function (ch) {
+      if (ch === "“") { depth++; return depth > 1 ? "‘" : ch; }
+      if (ch === "”" && depth > 0) { depth--; return depth > 0 ? "’" : ch; }
+      return ch;
+    }).join("");
+  }
+
+  // Suggestions that are a replacement text (改为“X”, 应为：X …), from the rules' own
+  // templates: the replacement, or null where the suggestion is advice.
+  var APPLY = (function () {
+    var R = window.HANDBOOK_CHECK_RULES || {}, out = [];
+    function add(template, key) {
+      if (typeof template !== "string" || template.indexOf("{" + key + "}") === -1) return;
+      var src = template.split(/(\{[a-z_]+\})/).map(function (piece) {
+        if (piece === "{" + key + "}") return "(.+)";
+        if (/^\{[a-z_]+\}$/.test(piece)) return ".*?";
+        return piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      }).join("");
+      out.push(new RegExp("^" + src + "$"));
+    }
+    var st = (R.stale || {}).messages || {}, mq = (R.misquote || {}).messages || {};
+    var nb = (R.numbering || {}).messages || {}, pn = R.punctuation || {};
+    add(st.late_replaced, "replacement");
+    add(mq.suggestion_full, "correct");
+    add(mq.suggestion_list, "correct");
+    add(nb.skip_suggestion, "expected");
+    add(pn.halfwidth_suggestion, "fix");
+    add(pn.fullwidth_digits_suggestion, "fix");
+    return out;
+  })();
+
+  function replacementOf(f, cps) {
+    for (var i = 0; i < APPLY.length; i++) {
+      var m = APPLY[i].exec(f.suggestion);
+      if (m && m[1].trim() && m[1].trim() !== cps.slice(f.start, f.end).join("")) return m[1].trim();
+    }
+    return null;
+  }
+
+  // Code-point offsets (the checker's) as the textarea's UTF-16 offsets.
+  function utf16(cps, offset) { return cps.slice(0, offset).join("").length; }
+
+  function selectInText(f) {
+    var cps = Array.from(input.value), a = utf16(cps, f.start), b = utf16(cps, f.end);
+    input.focus({ preventScroll: true });
+    input.setSelectionRange(a, b);
+    // Scroll the textarea so the selection is in view: measure the lines before it.
+    var lines = input.value.slice(0, a).split("\n").length - 1;
+    var lh = parseFloat(window.getComputedStyle(input).lineHeight) || 24;
+    input.scrollTop = Math.max(0, lines * lh - input.clientHeight / 2);
+    input.scrollIntoView({ block: "nearest" });
+  }
+
+  function apply(i) {
+    var f = findings[i], cps = Array.from(input.value), repl = replacementOf(f, cps);
+    if (repl === null) return;
+    var a = utf16(cps, f.start), b = utf16(cps, f.end), was = cps.slice(f.start, f.end).join("");
+    input.focus({ preventScroll: true });
+    input.setSelectionRange(a, b);
+    // insertText keeps the browser's own undo (Ctrl+Z); setRangeText where it is missing.
+    var done = false;
+    try { done = document.execCommand("insertText", false, repl); } catch (e) { done = false; }
+    if (!done || input.value.slice(a, a + repl.length) !== repl) {
+      input.setRangeText(repl, a, b, "end");
+    }
+    run();
+    status.textContent = "已把“" + was + "”改为“" + repl + "”（Ctrl+Z 可撤销）。" + status.textContent;
+  }
+
+  // One pass over the text: the code point offset where each line starts, and the UTF-16 index of each
+  // (sorted) code point offset in cuts. A finding's line is then a binary search, not a rescan from 0.
+  function scan(text, cuts) {
+    var starts = [0], u16 = new Array(cuts.length), k = 0, cp = 0;
+    for (var i = 0; i < text.length; i++, cp++) {
+      while (k < cuts.length && cuts[k] === cp) u16[k++] = i;
+      var c = text.charCodeAt(i);
+      if (c === 10) starts.push(cp + 1);
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        var d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+    while (k < cuts.length) u16[k++] = text.length;
+    return { starts: starts, u16: u16 };
+  }
+
+  function lineOf(starts, offset) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return [lo + 1, offset - starts[lo] + 1];
   }
 
   // The text with every finding marked. Findings may overlap: the text is cut
   // at every start and end, and each piece is marked by the findings covering it.
   function render(text) {
-    var cps = Array.from(text), points = [0, cps.length];
+    var cps = Array.from(text), n = cps.length, points = [0, n];  // cps: the finding list's tools use it too
     findings.forEach(function (f) { points.push(f.start, f.end); });
-    points = points.filter(function (p, i, a) { return a.indexOf(p) === i; }).sort(function (a, b) { return a - b; });
+    points.sort(function (x, y) { return x - y; });
+    var cuts = [];
+    points.forEach(function (p) { if (!cuts.length || cuts[cuts.length - 1] !== p) cuts.push(p); });
+    var scanned = scan(text, cuts), u16 = scanned.u16, starts = scanned.starts;
+    // One pass over the sorted cut points: findings open at their start and close at their end.
+    var byStart = findings.map(function (f, i) { return i; }).sort(function (x, y) { return findings[x].start - findings[y].start || x - y; });
+    var open = [], next = 0, frag = document.createDocumentFragment();
     output.textContent = "";
     anchors = findings.map(function () { return null; });
-    for (var k = 0; k + 1 < points.length; k++) {
-      var a = points[k], b = points[k + 1], piece = cps.slice(a, b).join(""), covering = [];
-      findings.forEach(function (f, i) { if (f.start <= a && f.end >= b) covering.push(i); });
-      if (!covering.length) { output.appendChild(document.createTextNode(piece)); continue; }
+    for (var k = 0; k + 1 < cuts.length; k++) {
+      var a = cuts[k], b = cuts[k + 1];
+      while (next < byStart.length && findings[byStart[next]].start <= a) open.push(byStart[next++]);
+      if (open.length) open = open.filter(function (i) { return findings[i].end >= b; });
+      var piece = text.slice(u16[k], u16[k + 1]);
+      if (!open.length) { frag.appendChild(document.createTextNode(piece)); continue; }
+      var covering = open.slice().sort(function (x, y) { return x - y; });
       var mark = el("mark", "hb-find hb-find--" + findings[covering[0]].rule, piece);
       mark.setAttribute("data-finding", covering.join(" "));
       mark.tabIndex = -1;
       mark.title = covering.map(function (i) { return findings[i].message; }).join("；");
       covering.forEach(function (i) { if (anchors[i] === null && findings[i].start === a) anchors[i] = mark; });
-      output.appendChild(mark);
+      frag.appendChild(mark);
     }
+    output.appendChild(frag);
     list.textContent = "";
     findings.forEach(function (f, i) {
-      var lc = lineOf(cps, f.start), li = el("li", "hb-check__item hb-find--" + f.rule);
+      var lc = lineOf(starts, f.start), li = el("li", "hb-check__item hb-find--" + f.rule);
       var button = el("button", "hb-check__goto");
       button.type = "button";
       button.setAttribute("data-index", String(i));
       button.appendChild(el("span", "hb-check__rule", RULE_LABELS[f.rule] || f.rule));
       button.appendChild(el("span", "hb-check__where", "第" + lc[0] + "行第" + lc[1] + "字"));
-      button.appendChild(el("span", "hb-check__msg", f.message));
-      button.appendChild(el("span", "hb-check__sugg", "→ " + f.suggestion));
+      button.appendChild(el("span", "hb-check__msg", tidyQuotes(f.message)));
+      button.appendChild(el("span", "hb-check__sugg", "→ " + tidyQuotes(f.suggestion)));
       li.appendChild(button);
+      var tools = el("span", "hb-check__tools"), repl = replacementOf(f, cps);
+      if (repl !== null) {
+        // <input type=button>: the list's <button>s are its entries (one per finding), these their tools.
+        var fix = el("input", "md-button md-button--primary hb-check__apply");
+        fix.type = "button";
+        fix.value = "改为“" + tidyQuotes(repl) + "”";
+        fix.setAttribute("data-apply", String(i));
+        fix.setAttribute("aria-label", tidyQuotes("采用建议：把“" + cps.slice(f.start, f.end).join("") + "”改为“" + repl + "”"));
+        tools.appendChild(fix);
+      }
+      var edit = el("input", "md-button hb-check__edit");
+      edit.type = "button";
+      edit.value = "在原文中选中";
+      edit.setAttribute("data-edit", String(i));
+      edit.setAttribute("aria-label", "在输入框中选中第 " + (i + 1) + " 处问题的文字");
+      tools.appendChild(edit);
+      li.appendChild(tools);
       list.appendChild(li);
     });
   }
@@ -576,65 +696,52 @@
     pos = (i + findings.length) % findings.length;
     var f = findings[pos], mark = anchors[pos];
     root.querySelectorAll(".hb-find--current").forEach(function (m) { m.classList.remove("hb-find--current"); });
+    list.querySelectorAll(".hb-check__item--current").forEach(function (li) {
+      li.classList.remove("hb-check__item--current");
+      li.querySelector(".hb-check__goto").removeAttribute("aria-current");
+    });
+    var item = list.children[pos];
+    if (item) {
+      item.classList.add("hb-check__item--current");
+      item.querySelector(".hb-check__goto").setAttribute("aria-current", "true");
+      if (item.scrollIntoView) item.scrollIntoView({ block: "nearest" });
+    }
     if (mark) {
       mark.classList.add("hb-find--current");
       mark.focus({ preventScroll: true });
       mark.scrollIntoView({ block: "center" });
     }
-    current.textContent = "第 " + (pos + 1) + " / " + findings.length + " 处：" + f.message + " → " + f.suggestion;
+    current.textContent = "第 " + (pos + 1) + " / " + findings.length + " 处：" + tidyQuotes(f.message) + " → " + tidyQuotes(f.suggestion);
   }
 
-  // Reading files: text (UTF-8, else GB18030) and .docx (word/document.xml).
-  var LEGACY_DOC = "这是旧版 Word .doc 文件，请在 Word 中另存为 .docx（文件另存为 .docx）后再打开（legacy Word .doc: save it as .docx）";
-  function decodeText(bytes) {
-    var text;
-    try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
-    catch (e) { text = new TextDecoder("gb18030").decode(bytes); }
-    return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
-  }
-
-  var unzipEntry = window.HB.unzipEntry;
-
-  // Paragraph texts as python-docx reads them: w:t, tabs and breaks, one line a paragraph.
-  function docxText(xmlBytes) {
-    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(xmlBytes), "application/xml");
-    var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    var body = doc.getElementsByTagNameNS(W, "body")[0];
-    if (!body) throw new Error("不是有效的 .docx 文件");
-    var lines = [];
-    Array.prototype.forEach.call(body.children, function (p) {
-      if (p.localName !== "p" || p.namespaceURI !== W) return;
-      var parts = [];
-      var walker = doc.createTreeWalker(p, NodeFilter.SHOW_ELEMENT);
-      while (walker.nextNode()) {
-        var node = walker.currentNode;
-        if (node.namespaceURI !== W) continue;
-        if (node.localName === "t") parts.push(node.textContent);
-        else if (node.localName === "tab" && node.parentNode.localName === "r") parts.push("\t");
-        else if (node.localName === "br" || node.localName === "cr") parts.push("\n");
-      }
-      lines.push(parts.join(""));
-    });
-    return lines.join("\n");
+  // Reading files: window.HB.decodeReport (common.js) takes the decisions of macros/tools/textio.py on the
+  // same bytes: UTF-8 (BOM optional), GBK/GB18030, UTF-16 with BOM, .docx paragraphs and table cells.
+  // readReport resolves to {text, encoding, bad, firstBad, warning}; a refusal is one line (err.message).
+  function readReport(file) {
+    if (file.size > window.HB.READ_LIMIT) return Promise.reject(window.HB.tooLarge(file.size));
+    return file.arrayBuffer().then(function (buf) { return window.HB.decodeReport(new Uint8Array(buf), file.name); });
   }
 
   function readFile(file) {
-    return file.arrayBuffer().then(function (buf) {
-      var bytes = new Uint8Array(buf);
-      if (!bytes.length) throw new Error("文件是空的");
-      // A legacy Word .doc is an OLE2 compound file (D0 CF 11 E0): its text cannot be read here.
-      if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-        throw new Error(LEGACY_DOC);
-      }
-      var isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
-      if (isZip || /\.docx$/i.test(file.name)) return unzipEntry(bytes, "word/document.xml").then(docxText);
-      if (bytes.indexOf(0) !== -1) throw new Error("不是文本文件");
-      return decodeText(bytes);
-    });
+    return readReport(file).then(function (r) { return r.text; });
   }
 
   input.addEventListener("input", schedule);
-  year.addEventListener("change", function () { yearTouched = true; run(); });
+  year.addEventListener("change", function () {
+    yearTouched = true;
+    run();
+    try {  // the year is part of 我在写：…
+      var c = JSON.parse(window.localStorage.getItem(CHOICE) || "null") || {};
+      c.year = parseInt(year.value, 10);
+      if (typeof c.genre !== "string") c.genre = "";
+      window.localStorage.setItem(CHOICE, JSON.stringify(c));
+    } catch (e) { /* not remembered */ }
+  });
+  (function () {  // preselect the year of 我在写：…
+    var c = null;
+    try { c = JSON.parse(window.localStorage.getItem(CHOICE) || "null"); } catch (e) { c = null; }
+    if (c && c.year && year.querySelector('option[value="' + c.year + '"]')) { year.value = String(c.year); }
+  })();
   $("hb-check-clear").addEventListener("click", function () {
     input.value = ""; fileInput.value = ""; yearTouched = false; run(); input.focus();
   });
@@ -642,9 +749,10 @@
     var file = fileInput.files && fileInput.files[0];
     if (!file) return;
     status.textContent = "正在读取 " + file.name + " …";
-    readFile(file).then(function (text) {
-      input.value = text;
+    readReport(file).then(function (r) {
+      input.value = r.text;
       run();
+      if (r.warning) status.textContent = r.warning + " " + status.textContent;  // a partial decoding, never silent
     }, function (err) {
       status.textContent = "无法读取 " + file.name + "：" + err.message;
     });
@@ -652,8 +760,11 @@
   $("hb-check-next").addEventListener("click", function () { go(pos + 1); });
   $("hb-check-prev").addEventListener("click", function () { go(pos - 1); });
   list.addEventListener("click", function (e) {
-    var b = e.target.closest ? e.target.closest(".hb-check__goto") : null;
+    var t = e.target.closest ? e.target : null;
+    var b = t && t.closest(".hb-check__goto"), fix = t && t.closest("[data-apply]"), edit = t && t.closest("[data-edit]");
     if (b) go(parseInt(b.getAttribute("data-index"), 10));
+    else if (fix) apply(parseInt(fix.getAttribute("data-apply"), 10));
+    else if (edit) { var k = parseInt(edit.getAttribute("data-edit"), 10); go(k); selectInText(findings[k]); }
   });
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -664,5 +775,6 @@
     else if (k === "p" || k === "k") { go(pos - 1); e.preventDefault(); e.stopPropagation(); }
   }, true);
   window.HandbookChecker.readFile = readFile;
+  window.HandbookChecker.readReport = readReport;
   if (input.value) run();
 })();

@@ -105,5 +105,252 @@
     return Promise.reject(new Error("文件中没有 " + wanted));
   }
 
-  window.HB = { el: el, escapeHtml: escapeHtml, escapeXml: escapeXml, zip: zip, unzipEntry: unzipEntry };
+
+  /* Reading a report file (the checker page): the same decisions as macros/tools/textio.py, on the same
+   * bytes (see its docstring; tests/data/reader/ is read by both). decodeReport(bytes, name) resolves to
+   * {text, encoding, bad, firstBad, warning} or rejects with an Error whose .code is textio's verdict code
+   * and whose message is one line: Chinese, then textio's English message in brackets. */
+  var READ_LIMIT = 20 * 1024 * 1024, XML_LIMIT = 200 * 1024 * 1024;
+  var EXPECTED = "expected UTF-8, GBK/GB18030 or UTF-16 text, or .docx";
+  var W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  var CONTROL_RE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g, ARTEFACT_RE = /[\ufeff\ufffe\uffff]/g;
+  var NONBLANK_RE = /[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
+
+  function readError(code, chinese, english) {
+    var e = new Error(chinese + "（" + english + "）");
+    e.code = code;
+    e.english = english;
+    return e;
+  }
+  function badDocx(chinese, reason) {
+    return readError("docx-bad", "不是有效的 .docx 文件：" + chinese, "not a readable .docx file (" + reason + ")");
+  }
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+  function tooLarge(size) {
+    return readError("too-large", "文件太大（上限 20 MB）",
+      "too large (" + thousands(size) + " bytes): the limit is 20 MB (" + thousands(READ_LIMIT) + " bytes)");
+  }
+
+  // Bad byte sequences, as Python's strict decoders report them (first byte of each).
+  function utf8Bad(b, from) {
+    var n = 0, first = -1, i = from, len = b.length;
+    while (i < len) {
+      var c = b[i];
+      if (c < 0x80) { i++; continue; }
+      var need = 0, lo = 0x80, hi = 0xbf;
+      if (c >= 0xc2 && c <= 0xdf) need = 1;
+      else if (c >= 0xe0 && c <= 0xef) { need = 2; if (c === 0xe0) lo = 0xa0; else if (c === 0xed) hi = 0x9f; }
+      else if (c >= 0xf0 && c <= 0xf4) { need = 3; if (c === 0xf0) lo = 0x90; else if (c === 0xf4) hi = 0x8f; }
+      if (!need) { n++; if (first < 0) first = i; i++; continue; }
+      var j = i + 1, k = 0;
+      while (k < need && j < len && b[j] >= lo && b[j] <= hi) { lo = 0x80; hi = 0xbf; j++; k++; }
+      if (k < need) { n++; if (first < 0) first = i; }  // the maximal bad subpart: lead and valid continuations
+      i = j;
+    }
+    return { bad: n, first: first };
+  }
+
+  function gbBad(b) {
+    var list = [], i = 0, len = b.length;
+    while (i < len) {
+      var c = b[i];
+      if (c < 0x80) { i++; continue; }
+      if (c !== 0x80 && c !== 0xff && i + 1 < len) {
+        var d = b[i + 1];
+        if ((d >= 0x40 && d <= 0x7e) || (d >= 0x80 && d <= 0xfe)) { i += 2; continue; }
+        if (d >= 0x30 && d <= 0x39 && i + 3 < len && b[i + 2] >= 0x81 && b[i + 2] <= 0xfe && b[i + 3] >= 0x30 && b[i + 3] <= 0x39) {
+          var p = (((c - 0x81) * 10 + (d - 0x30)) * 126 + (b[i + 2] - 0x81)) * 10 + (b[i + 3] - 0x30);
+          if (p <= 39419 || (p >= 189000 && p <= 1237575)) { i += 4; continue; }
+        }
+      }
+      list.push(i);
+      i++;
+    }
+    return list;
+  }
+
+  function utf16Bad(b, from, le) {
+    var n = 0, first = -1, i = from, len = b.length;
+    function unit(k) { return le ? b[k] | (b[k + 1] << 8) : (b[k] << 8) | b[k + 1]; }
+    while (i + 1 < len) {
+      var u = unit(i);
+      if (u >= 0xd800 && u <= 0xdbff) {
+        if (i + 3 < len) {
+          var v = unit(i + 2);
+          if (v >= 0xdc00 && v <= 0xdfff) { i += 4; continue; }
+          n++; if (first < 0) first = i; i += 2; continue;
+        }
+        n++; if (first < 0) first = i; i = len; continue;  // cut off at the end: one bad sequence
+      }
+      if (u >= 0xdc00 && u <= 0xdfff) { n++; if (first < 0) first = i; }
+      i += 2;
+    }
+    if (i < len) { n++; if (first < 0) first = i; }
+    return { bad: n, first: first };
+  }
+
+  function decoder(enc) { return new TextDecoder(enc, { ignoreBOM: true }); }
+
+  function gbDecode(b, bad) {
+    var parts = [], at = 0, dec = decoder("gb18030");
+    bad.forEach(function (i) { parts.push(dec.decode(b.subarray(at, i)), "\ufffd"); at = i + 1; });
+    parts.push(dec.decode(b.subarray(at)));
+    return parts.join("");
+  }
+
+  function decodePlain(b) {
+    var r;
+    if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+      r = utf8Bad(b, 3);
+      return { text: decoder("utf-8").decode(b.subarray(3)), encoding: "utf-8-sig", bad: r.bad, first: r.first };
+    }
+    var le = b.length >= 2 && b[0] === 0xff && b[1] === 0xfe, be = b.length >= 2 && b[0] === 0xfe && b[1] === 0xff;
+    if (le || be) {
+      r = utf16Bad(b, 2, le);
+      var t = decoder(le ? "utf-16le" : "utf-16be").decode(b.subarray(2));
+      if (t.indexOf("\x00") !== -1) throw readError("binary-nul", "不是文本文件（含空字符）", "binary file (contains NUL characters), " + EXPECTED);
+      return { text: t, encoding: le ? "utf-16-le" : "utf-16-be", bad: r.bad, first: r.first };
+    }
+    if (b.indexOf(0) !== -1) throw readError("binary-nul", "不是文本文件（含空字节）", "binary file (contains NUL bytes), " + EXPECTED);
+    var u = utf8Bad(b, 0);
+    if (!u.bad) return { text: decoder("utf-8").decode(b), encoding: "utf-8", bad: 0, first: -1 };
+    var g = gbBad(b);
+    if (!g.length) return { text: decoder("gb18030").decode(b), encoding: "gb18030", bad: 0, first: -1 };
+    if (g.length < u.bad) return { text: gbDecode(b, g), encoding: "gb18030", bad: g.length, first: g[0] };
+    return { text: decoder("utf-8").decode(b), encoding: "utf-8", bad: u.bad, first: u.first };
+  }
+
+  function cpCount(s) {
+    var pairs = s.match(/[\ud800-\udbff][\udc00-\udfff]/g);
+    return s.length - (pairs ? pairs.length : 0);
+  }
+
+  function verdict(d, docx, size) {
+    var text = d.text.replace(/\r\n?/g, "\n");  // first, so that the verdict is the same for LF, CRLF and CR
+    if (!NONBLANK_RE.test(text)) {
+      if (docx) throw readError("docx-empty", ".docx 文件中没有段落或表格文字", "empty .docx (no paragraph or table text)");
+      throw readError("empty", "文件是空的", "empty file (no text to read)");
+    }
+    var m = text.match(CONTROL_RE), a = text.match(ARTEFACT_RE);
+    var controls = m ? m.length : 0, wrong = d.bad + (a ? a.length : 0), junk = controls + wrong;
+    if ((junk > 2 && junk * 10 > cpCount(text)) || (d.bad * 200 > size)) {
+      if (controls > wrong) throw readError("binary-control", "不是文本文件（多为控制字符）", "binary file (mostly control characters), " + EXPECTED);
+      throw readError("undecodable", "不是可读的文本：既不是 UTF-8 也不是 GBK/GB18030",
+        "not readable text: neither UTF-8 nor GBK/GB18030 (binary or unknown encoding?)");
+    }
+    var out = { text: text, encoding: d.encoding, bad: d.bad, firstBad: d.bad ? d.first : null, warning: null };
+    if (d.bad) {
+      out.warning = "注意：有 " + d.bad + " 处字节无法解码，已替换为 \ufffd，第一处在第 " + d.first + " 字节（从 0 数起），请核对原文（decoded as " +
+        d.encoding + " with " + d.bad + " undecodable byte sequence(s) replaced by U+FFFD, the first at byte offset " + d.first +
+        " (counting from 0): check the text）";
+    }
+    return out;
+  }
+
+  // One zip entry, checked as Python's zipfile checks it (signatures, names, flags, method, size, CRC).
+  function zipRead(b, wanted) {
+    var damaged = function () { return badDocx("文件已损坏或不是 zip 文件", "damaged, or not a zip file"); };
+    var view = new DataView(b.buffer, b.byteOffset, b.byteLength), eocd = -1, len = b.length;
+    for (var i = len - 22; i >= Math.max(0, len - 65557); i--) {
+      if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    }
+    if (eocd < 0) return Promise.reject(damaged());
+    var count = view.getUint16(eocd + 10, true), p = view.getUint32(eocd + 16, true), found = null;
+    var name = new TextEncoder().encode(wanted);
+    for (var n = 0; n < count; n++) {
+      if (p + 46 > len || view.getUint32(p, true) !== 0x02014b50) return Promise.reject(damaged());
+      var nameLen = view.getUint16(p + 28, true), next = p + 46 + nameLen + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+      if (next > len) return Promise.reject(damaged());
+      var same = nameLen === name.length;
+      for (var k = 0; same && k < nameLen; k++) same = b[p + 46 + k] === name[k];
+      if (same) found = p;  // the last entry of a name wins, as in Python
+      p = next;
+    }
+    if (found === null) return Promise.reject(badDocx("缺少 " + wanted, "no " + wanted + " in it"));
+    p = found;
+    var flags = view.getUint16(p + 8, true), method = view.getUint16(p + 10, true), crc = view.getUint32(p + 16, true);
+    var csize = view.getUint32(p + 20, true), usize = view.getUint32(p + 24, true), local = view.getUint32(p + 42, true);
+    if (flags & 1) return Promise.reject(badDocx("文件已加密", "encrypted"));
+    if (method !== 0 && method !== 8) return Promise.reject(badDocx("不支持的压缩方式", "unsupported compression"));
+    if (usize > XML_LIMIT) return Promise.reject(badDocx(wanted + " 太大", wanted + " is too large"));
+    if (local + 30 > len || view.getUint32(local, true) !== 0x04034b50) return Promise.reject(damaged());
+    var lnameLen = view.getUint16(local + 26, true), start = local + 30 + lnameLen + view.getUint16(local + 28, true);
+    var lsame = lnameLen === name.length;
+    for (var q = 0; lsame && q < lnameLen; q++) lsame = b[local + 30 + q] === name[q];
+    if (!lsame || start + csize > len) return Promise.reject(damaged());
+    var raw = b.subarray(start, start + csize);
+    var data = method === 0 ? Promise.resolve(raw) : inflate(raw);
+    return data.then(function (out) {
+      if (out.length !== usize || crc32(out) !== crc) throw damaged();
+      return out;
+    }, function () { throw damaged(); });
+  }
+
+  function paragraphText(doc, p) {
+    var parts = [], walker = doc.createTreeWalker(p, NodeFilter.SHOW_ELEMENT);
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      if (node.namespaceURI !== W_NS) continue;
+      var parent = node.parentNode;
+      if (node.localName === "t") parts.push(node.textContent);
+      else if (node.localName === "tab" && parent.namespaceURI === W_NS && parent.localName === "r") parts.push("\t");
+      else if (node.localName === "br" || node.localName === "cr") parts.push("\n");
+    }
+    return parts.join("");
+  }
+
+  function wChildren(node, name) {
+    return Array.prototype.filter.call(node.children, function (c) { return c.namespaceURI === W_NS && c.localName === name; });
+  }
+
+  // Paragraphs, table cells (row by row, cell by cell) and content controls, in document order.
+  function blocks(doc, parent, lines) {
+    Array.prototype.forEach.call(parent.children, function (child) {
+      if (child.namespaceURI !== W_NS) return;
+      if (child.localName === "p") lines.push(paragraphText(doc, child));
+      else if (child.localName === "tbl") {
+        wChildren(child, "tr").forEach(function (row) { wChildren(row, "tc").forEach(function (cell) { blocks(doc, cell, lines); }); });
+      } else if (child.localName === "sdt") {
+        wChildren(child, "sdtContent").forEach(function (c) { blocks(doc, c, lines); });
+      }
+    });
+  }
+
+  function docxText(xml) {
+    var head = String.fromCharCode.apply(null, Array.from(xml.subarray(0, 4096)));
+    if (head.indexOf("<!DOCTYPE") !== -1 || head.indexOf("<!ENTITY") !== -1) {
+      throw badDocx("document.xml 含 DOCTYPE", "word/document.xml declares a DOCTYPE");
+    }
+    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(xml), "application/xml");
+    if (doc.getElementsByTagName("parsererror").length || doc.getElementsByTagNameNS("*", "parsererror").length) {
+      throw badDocx("document.xml 不是格式正确的 XML", "word/document.xml is not well-formed XML");
+    }
+    var body = doc.documentElement ? wChildren(doc.documentElement, "body")[0] : null;
+    if (!body) throw badDocx("没有正文", "no document body");
+    var lines = [];
+    blocks(doc, body, lines);
+    return lines.join("\n");
+  }
+
+  function decodeReport(bytes, name) {
+    return Promise.resolve().then(function () {
+      var b = bytes;
+      if (b.length > READ_LIMIT) throw tooLarge(b.length);
+      if (!b.length) throw readError("empty", "文件是空的", "empty file (no text to read)");
+      if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+        throw readError("legacy-doc", "这是旧版 Word .doc 文件，请在 Word 中另存为 .docx（文件另存为 .docx）后再打开",
+          "is a legacy Word .doc: save it as .docx (文件另存为 .docx) and try again");
+      }
+      var zipMagic = b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
+      if (zipMagic || /\.docx$/i.test(name || "")) {
+        return zipRead(b, "word/document.xml").then(function (xml) {
+          return verdict({ text: docxText(xml), encoding: "docx", bad: 0, first: -1 }, true, b.length);
+        });
+      }
+      return verdict(decodePlain(b), false, b.length);
+    });
+  }
+
+  window.HB = { el: el, escapeHtml: escapeHtml, escapeXml: escapeXml, zip: zip, unzipEntry: unzipEntry,
+    crc32: crc32, decodeReport: decodeReport, readError: readError, tooLarge: tooLarge, READ_LIMIT: READ_LIMIT };
 })();
