@@ -172,3 +172,24 @@ def test_a_dirty_rebuild_keeps_the_search_words(tmp_path):
         assert proc.returncode == 0, proc.stderr[-2000:]
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "words" in index["config"]["fields"] and any("words" in d for d in index["docs"])
+
+
+CJK_GAP = re.compile("[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’][ \t\n\u00a0]+[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
+
+
+def test_no_stray_spaces_inside_chinese_text(html_pages):
+    """Folded YAML put spaces between Chinese characters (学习教育， 概括全年主线): none in any page's text.
+
+    Whitespace at an element's edge (between a bold heading and its text) is layout, not text: each
+    text node is checked on its own; code and scripts are left out."""
+    found = []
+    for name, path in html_pages.items():
+        article = soup_of(path).select_one("article")
+        if article is None:
+            continue
+        for tag in article.find_all(["pre", "code", "script", "style", "textarea"]):
+            tag.decompose()
+        for node in article.find_all(string=True):
+            found += [(name, str(node)[max(0, m.start() - 6):m.end() + 6]) for m in CJK_GAP.finditer(str(node))]
+    assert not found, found[:10]
+    assert CJK_GAP.search("学习教育， 概括全年主线") and not CJK_GAP.search("学习教育，概括全年主线")
