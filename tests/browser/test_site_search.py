@@ -107,6 +107,19 @@ def library_queries() -> dict[str, tuple[str, bool]]:
     return out
 
 
+def load_all_results(page, items, total: int, query: str) -> None:
+    """Material renders results in batches, the next on a real scroll near the list's bottom."""
+    for _ in range(40):
+        if items.count() >= total:
+            break
+        wrap = page.locator(".md-search__scrollwrap")
+        wrap.evaluate("el => el.scrollTop = el.scrollHeight - el.clientHeight - 50")
+        wrap.hover()
+        page.mouse.wheel(0, 200)
+        page.wait_for_timeout(250)
+    assert items.count() == total, (query, items.count(), total)
+
+
 def _contains(text: str, term: str) -> bool:
     if re.fullmatch(r"[A-Za-z]+", term):  # English: a word starting with the term, any case
         return re.search(rf"(?<![A-Za-z]){re.escape(term)}", text, re.I) is not None
@@ -132,16 +145,7 @@ def all_results(page, query: str) -> set[str]:
         meta = now
     total = int(re.search(r"\d+", meta).group(0)) if re.search(r"\d+", meta) else 0
     items = page.locator(".md-search-result__item")
-    for _ in range(40):
-        if items.count() >= total:
-            break
-        # Material renders the next batch on a real scroll near the bottom of the list.
-        wrap = page.locator(".md-search__scrollwrap")
-        wrap.evaluate("el => el.scrollTop = el.scrollHeight - el.clientHeight - 50")
-        wrap.hover()
-        page.mouse.wheel(0, 200)
-        page.wait_for_timeout(250)
-    assert items.count() == total, (query, items.count(), total)
+    load_all_results(page, items, total, query)
     # An item is a page; its links are the page and its matching sections.
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
     return {urlparse(h).path for h in hrefs}
@@ -248,15 +252,7 @@ def typed_results(page, query: str, *, paste: bool = False) -> set[str]:
             break
         before = now
     total = int(re.search(r"\d+", before[0]).group(0))
-    for _ in range(40):
-        if items.count() >= total:
-            break
-        wrap = page.locator(".md-search__scrollwrap")
-        wrap.evaluate("el => el.scrollTop = el.scrollHeight - el.clientHeight - 50")
-        wrap.hover()
-        page.mouse.wheel(0, 200)
-        page.wait_for_timeout(200)
-    assert items.count() == total, (query, items.count(), total)
+    load_all_results(page, items, total, query)
     snippets = page.eval_on_selector_all(".md-search-result__item", "els => els.map(e => e.innerHTML)")
     assert not [s for s in snippets if "\u200b" in s], f"{query}: U+200B in the result list"
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
