@@ -28,25 +28,24 @@ pytestmark = pytest.mark.browser
 QUERIES = ["一岗双责", "三重一大", "两个维护", "意识形态", "主题教育", "廉政", "全面从严治党", "Word"]
 
 
-def _body_text(path: Path) -> str:
+def _article_text(path: Path, drop: str) -> str:
     doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     article = doc.select_one("article.md-content__inner")
     if article is None:
         return ""
-    for el in article.select("[data-search-exclude], .headerlink, script, style"):
+    for el in article.select(drop):
         el.decompose()
     return article.get_text(" ")
+
+
+def _body_text(path: Path) -> str:
+    """The article without what the page marks data-search-exclude."""
+    return _article_text(path, "[data-search-exclude], .headerlink, script, style")
 
 
 def _visible_text(path: Path) -> str:
     """The article as a reader sees it (writing hints included: Material indexes them too)."""
-    doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    article = doc.select_one("article.md-content__inner")
-    if article is None:
-        return ""
-    for el in article.select(".headerlink, script, style"):
-        el.decompose()
-    return article.get_text(" ")
+    return _article_text(path, ".headerlink, script, style")
 
 
 def _urls(site_dir: Path):
