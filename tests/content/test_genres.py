@@ -20,9 +20,12 @@ from macros.pages import genres as genre_pages
 
 # The shared contract (see README): report-type slugs and section slugs.
 AGREED_GENRES = {"team-duty-report", "personal-duty-report", "secretary-responsibility-report",
-                 "leader-supervision-report"}
+                 "leader-supervision-report", "personal-appraisal-report"}
 AGREED_SECTIONS = {"title", "opening", "political-building", "primary-responsibility", "ideology", "organisation",
-                   "work-style", "discipline", "personal-integrity", "main-business", "supervision", "problems",
+                   "work-style", "eight-rules", "discipline", "personal-integrity", "team-integrity", "rule-of-law",
+                   "ability", "diligence", "main-business", "supervision", "supervision-top-leader",
+                   "supervision-peer", "supervision-lower", "power-operation", "internal-inspection", "accountability",
+                   "support-discipline", "leading-team", "rectification", "problems",
                    "causes", "next-steps", "closing"}
 PAGE_SECTIONS = ["是什么、谁来写、向谁报告", "何时报送、依据什么规定", "骨架", "审核要点", "常见错误", "样本", "Word 下载"]
 

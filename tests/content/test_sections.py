@@ -221,8 +221,10 @@ import os  # noqa: E402
 import re  # noqa: E402
 
 AGREED = ["title", "opening", "political-building", "primary-responsibility", "ideology", "organisation",
-          "work-style", "discipline", "personal-integrity", "main-business", "supervision", "problems",
-          "causes", "next-steps", "closing"]
+          "work-style", "eight-rules", "discipline", "personal-integrity", "team-integrity", "rule-of-law",
+          "ability", "diligence", "main-business", "supervision", "supervision-top-leader", "supervision-peer",
+          "supervision-lower", "power-operation", "internal-inspection", "accountability", "support-discipline",
+          "leading-team", "rectification", "problems", "causes", "next-steps", "closing"]
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "sections"
 
 
