@@ -64,7 +64,9 @@ def check_tool(page_url: str) -> str:
         '<input type="file" id="hb-check-file" accept=".txt,.docx,text/plain,'
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document"></label>'
         '<button type="button" id="hb-check-clear" class="md-button">清空</button>'
+        '<button type="button" id="hb-check-undo" class="md-button" hidden>撤销</button>'
         '</div>'
+        '<div id="hb-check-notice" class="hb-draft__notice" role="alert" hidden></div>'
         '<label for="hb-check-input" class="hb-tool__label">粘贴初稿（或打开 .txt / .docx 文件）</label>'
         '<textarea id="hb-check-input" class="hb-tool__text" rows="12" lang="zh-CN" spellcheck="false" '
         'placeholder="把初稿粘贴到这里，体检结果随输入更新"></textarea>'
@@ -186,21 +188,18 @@ def draft_data() -> dict[str, Any]:
             by_variant[v.id] = by_year
         out_sections[slug] = {"title": tpl.title, "slots": [s.name for s in tpl.slots],
                               "variants": by_variant}
-    variant_labels: dict[str, str] = {}
-    for tpl in templates.values():
-        for v in tpl.variants:
-            variant_labels.setdefault(v.id, v.label)
+    variant_labels = assemble.variant_labels()
     labels = {s.label: s.name for s in catalog.values()}
     out_genres = []
     for g in genres.all_genres().values():
         parts = []
+        voices = assemble.section_variants(g)  # the same choice as the command's
         for part in g.skeleton:
             items = []
             for item in part.items:
-                tpl = templates.get(item.section)
-                default = genres._variant_for(g, tpl) if tpl else None
                 items.append({"section": item.section, "title": item.title, "required": item.required,
-                              "length": item.length, "note": tidy(item.note), "variant": default})
+                              "length": item.length, "note": tidy(item.note),
+                              "variants": voices.get(item.section, {})})
             parts.append({"heading": part.heading, "required": part.required, "items": items})
         choices = assemble.genre_variants(g)  # the genre's own: no 领导班子 wording in a personal report
         out_genres.append({"slug": g.slug, "title": g.title, "summary": tidy(g.summary),

@@ -106,6 +106,7 @@ def test_clean_text_reports_no_problem(page, base_url):
 
 def test_open_docx_and_gbk_text_in_the_browser(page, base_url, tmp_path):
     open_checker(page, base_url)
+    page.on("dialog", lambda d: d.accept())  # opening a file over a draft asks first
     page.select_option("#hb-check-year", "2024")
     document = docx.Document()  # python-docx writes deflated entries: the page must inflate them
     for line in DRAFT.split("\n"):
@@ -141,6 +142,71 @@ def test_a_legacy_doc_gets_one_line_save_as_docx(page, base_url, tmp_path):
     status.filter(has_text="无法读取").wait_for()
     assert "另存为 .docx" in status.inner_text() and "\n" not in status.inner_text()
     assert page.input_value("#hb-check-input") == ""
+    assert not page.js_errors
+
+
+def test_the_draft_survives_a_reload_and_clear_or_open_ask_first_and_undo(page, base_url, tmp_path):
+    open_checker(page, base_url)
+    page.fill("#hb-check-input", DRAFT)
+    page.locator("#hb-check-status").filter(has_text="发现").wait_for()
+    page.reload()
+    page.wait_for_function("window.HandbookChecker && window.HANDBOOK_CHECK_RULES")
+    assert page.input_value("#hb-check-input") == DRAFT
+    assert "已恢复上次在本机输入的初稿" in page.inner_text("#hb-check-status")
+    answers: list[bool] = []
+    asked: list[str] = []
+
+    def on_dialog(d):
+        asked.append(d.message)
+        d.accept() if answers.pop(0) else d.dismiss()
+    page.on("dialog", on_dialog)
+    answers.append(False)  # 清空, then "cancel": nothing changes
+    page.click("#hb-check-clear")
+    assert page.input_value("#hb-check-input") == DRAFT and "清空" in asked[-1]
+    answers.append(True)
+    page.click("#hb-check-clear")
+    assert page.input_value("#hb-check-input") == ""
+    page.click("#hb-check-undo")
+    assert page.input_value("#hb-check-input") == DRAFT
+    assert page.locator("#hb-check-undo").is_hidden()
+    other = tmp_path / "另一稿.txt"
+    other.write_text("2025年度述职述廉报告\n全年召开会议XX次。", encoding="utf-8")
+    answers.append(False)  # 打开文件 over a draft, then "cancel"
+    page.set_input_files("#hb-check-file", str(other))
+    assert page.input_value("#hb-check-input") == DRAFT and "另一稿.txt" in asked[-1]
+    answers.append(True)
+    page.set_input_files("#hb-check-file", str(other))
+    page.wait_for_function("document.getElementById('hb-check-input').value.startsWith('2025')")
+    page.click("#hb-check-undo")
+    assert page.input_value("#hb-check-input") == DRAFT
+    page.reload()  # what is kept is the text after the undo
+    page.wait_for_function("window.HandbookChecker && window.HANDBOOK_CHECK_RULES")
+    assert page.input_value("#hb-check-input") == DRAFT
+    assert not page.js_errors
+
+
+def test_a_second_tab_is_told_and_a_full_storage_is_said(page, base_url):
+    open_checker(page, base_url)
+    page.fill("#hb-check-input", DRAFT)
+    page.locator("#hb-check-status").filter(has_text="发现").wait_for()
+    other = page.context.new_page()
+    other.goto("/tools/check/")
+    other.wait_for_function("window.HandbookChecker && window.HANDBOOK_CHECK_RULES")
+    assert other.input_value("#hb-check-input") == DRAFT
+    other.fill("#hb-check-input", "另一个标签页的初稿。")
+    notice = page.locator("#hb-check-notice")
+    notice.filter(has_text="另一个标签页修改了").wait_for()
+    page.fill("#hb-check-input", DRAFT + "补充。")  # typing here does not overwrite the other tab's text
+    page.wait_for_timeout(400)
+    assert other.evaluate("localStorage.getItem('handbook-check-draft-v1')") == "另一个标签页的初稿。"
+    notice.get_by_role("button", name="保留本页的文字").click()
+    assert other.evaluate("localStorage.getItem('handbook-check-draft-v1')") == DRAFT + "补充。"
+    other.close()
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    page.reload()
+    page.wait_for_function("window.HandbookChecker && window.HANDBOOK_CHECK_RULES")
+    page.fill("#hb-check-input", "新的一段。")
+    page.locator("#hb-check-notice").filter(has_text="没有保存刚才的文字").wait_for()
     assert not page.js_errors
 
 

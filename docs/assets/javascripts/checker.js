@@ -501,6 +501,11 @@
   var nav = root.querySelector(".hb-check__nav"), current = $("hb-check-current");
   var findings = [], anchors = [], pos = -1, timer = null, yearTouched = false;
   var CHOICE = "handbook-choice-v1";  // 我在写：… (handbook.js): the report year, site-wide
+  // Nothing typed is lost: the draft stays in this browser (localStorage, never sent anywhere)
+  // across reloads; 清空 and 打开文件 ask first and can be undone; a second tab is told, not overwritten.
+  var DRAFT = "handbook-check-draft-v1";
+  var notice = $("hb-check-notice"), undoButton = $("hb-check-undo");
+  var undoText = null, foreign = false, storageFailed = false;
 
   var el = window.HB.el;
 
@@ -670,6 +675,7 @@
       var m = /((?:19|20)[0-9]{2})年度/.exec(text.slice(0, 300));
       if (m && year.querySelector('option[value="' + m[1] + '"]')) { year.value = m[1]; y = parseInt(m[1], 10); }
     }
+    saveDraft();
     findings = text.trim() ? window.HandbookChecker.check(text, y) : [];
     pos = -1;
     render(text);
@@ -684,6 +690,33 @@
         return (RULE_LABELS[r] || r) + " " + counts[r];
       }).join("，") + "。按 N / P 或点按钮逐处查看。";
     }
+  }
+
+  function showNotice(text, actions) { window.HB.notice(notice, text, actions); }
+
+  function saveDraft() {
+    if (foreign) return;
+    try {
+      if (input.value) window.localStorage.setItem(DRAFT, input.value);
+      else window.localStorage.removeItem(DRAFT);
+      if (storageFailed) { storageFailed = false; showNotice(""); }
+    } catch (e) {
+      storageFailed = true;
+      showNotice("本机浏览器没有保存刚才的文字（存储空间已满，或浏览器禁止网页保存数据），刷新或关闭页面后文字不会保留。请把初稿另存为文件。");
+    }
+  }
+
+  function storedDraft() {
+    try { return window.localStorage.getItem(DRAFT); } catch (e) { return null; }
+  }
+
+  // Replaces the whole text (清空, 打开文件, 载入): the text before it can be restored with 撤销….
+  function replaceText(text, label) {
+    undoText = input.value;
+    input.value = text;
+    run();
+    undoButton.textContent = "撤销" + label;
+    undoButton.hidden = !undoText;
   }
 
   function schedule() {
@@ -743,15 +776,31 @@
     if (c && c.year && year.querySelector('option[value="' + c.year + '"]')) { year.value = String(c.year); }
   })();
   $("hb-check-clear").addEventListener("click", function () {
-    input.value = ""; fileInput.value = ""; yearTouched = false; run(); input.focus();
+    if (input.value.trim() && !window.confirm("清空输入框中的初稿？清空后可以用“撤销清空”恢复。")) return;
+    fileInput.value = ""; yearTouched = false;
+    replaceText("", "清空");
+    if (undoText) status.textContent = "已清空。点“撤销清空”可以恢复。";
+    input.focus();
+  });
+  undoButton.addEventListener("click", function () {
+    if (undoText === null) return;
+    var text = undoText;
+    undoText = null;
+    input.value = text;
+    run();
+    undoButton.hidden = true;
+    status.textContent = "已恢复之前的文字。" + status.textContent;
   });
   fileInput.addEventListener("change", function () {
     var file = fileInput.files && fileInput.files[0];
     if (!file) return;
+    if (input.value.trim() && !window.confirm("用“" + file.name + "”的内容替换输入框中的初稿？替换后可以用“撤销打开文件”恢复。")) {
+      fileInput.value = "";
+      return;
+    }
     status.textContent = "正在读取 " + file.name + " …";
     readReport(file).then(function (r) {
-      input.value = r.text;
-      run();
+      replaceText(r.text, "打开文件");
       if (r.warning) status.textContent = r.warning + " " + status.textContent;  // a partial decoding, never silent
     }, function (err) {
       status.textContent = "无法读取 " + file.name + "：" + err.message;
@@ -774,7 +823,35 @@
     if (k === "n" || k === "j") { go(pos + 1); e.preventDefault(); e.stopPropagation(); }
     else if (k === "p" || k === "k") { go(pos - 1); e.preventDefault(); e.stopPropagation(); }
   }, true);
+  // A second tab changed the stored draft: keep this tab's text in memory and ask which to keep.
+  window.addEventListener("storage", function (e) {
+    if (e.key !== DRAFT && e.key !== null) return;
+    if ((e.newValue || "") === input.value) return;
+    foreign = true;
+    showNotice("另一个标签页修改了提法体检中的初稿。本页的文字暂不保存，请选择保留哪一份：", [
+      ["载入另一个标签页的文字", function () {
+        foreign = false;
+        showNotice("");
+        replaceText(storedDraft() || "", "载入");
+        status.textContent = "已载入另一个标签页的文字。" + status.textContent;
+      }],
+      ["保留本页的文字", function () {
+        foreign = false;
+        showNotice("");
+        saveDraft();
+        status.textContent = "已保存本页的文字（另一个标签页刷新后看到这份）。";
+      }]
+    ]);
+  });
+
   window.HandbookChecker.readFile = readFile;
   window.HandbookChecker.readReport = readReport;
-  if (input.value) run();
+  (function () {  // the draft of the last visit (a reload or a crash loses nothing)
+    var saved = storedDraft();
+    if (!input.value && saved) {
+      input.value = saved;
+      run();
+      status.textContent = "已恢复上次在本机输入的初稿（" + Array.from(saved).length + " 字）。" + status.textContent;
+    } else if (input.value) run();
+  })();
 })();

@@ -351,6 +351,21 @@
     });
   }
 
-  window.HB = { el: el, escapeHtml: escapeHtml, escapeXml: escapeXml, zip: zip, unzipEntry: unzipEntry,
+  /* A tool's notice line (storage full, another tab changed the text …): a sentence and buttons
+   * [[label, onClick], …]; an empty text hides it. */
+  function notice(box, text, actions) {
+    box.textContent = "";
+    if (!text) { box.hidden = true; return; }
+    box.appendChild(el("span", null, text));
+    (actions || []).forEach(function (a) {
+      var b = el("button", "md-button", a[0]);
+      b.type = "button";
+      b.addEventListener("click", a[1]);
+      box.appendChild(b);
+    });
+    box.hidden = false;
+  }
+
+  window.HB = { el: el, notice: notice, escapeHtml: escapeHtml, escapeXml: escapeXml, zip: zip, unzipEntry: unzipEntry,
     crc32: crc32, decodeReport: decodeReport, readError: readError, tooLarge: tooLarge, READ_LIMIT: READ_LIMIT };
 })();

@@ -68,18 +68,7 @@
     try { window.localStorage.setItem(CHOICE, JSON.stringify(c)); } catch (e) { /* said by save() */ }
   }
 
-  function showNotice(text, actions) {
-    notice.textContent = "";
-    if (!text) { notice.hidden = true; return; }
-    notice.appendChild(el("span", null, text));
-    (actions || []).forEach(function (a) {
-      var b = el("button", "md-button", a[0]);
-      b.type = "button";
-      b.addEventListener("click", a[1]);
-      notice.appendChild(b);
-    });
-    notice.hidden = false;
-  }
+  function showNotice(text, actions) { window.HB.notice(notice, text, actions); }
 
   // Nothing typed is lost: while another tab has changed the stored values, this tab
   // keeps its own in memory and asks which to keep; a full or blocked storage is said.
@@ -105,7 +94,9 @@
   function variantOf(item) {
     var sec = DATA.sections[item.section];
     if (!sec) return null;
-    return sec.variants[state.variant] ? state.variant : item.variant;
+    // The genre's voice decides the template's variant (its own or one that serves it),
+    // as macros/content/genres.py section_variant does for the command.
+    return item.variants[state.variant] || null;
   }
 
   function reportYear() {
