@@ -577,6 +577,8 @@ def browser_kit(fmt: Format = FORMAT) -> dict:
         "lead_runs": run_xml(fmt, "body", own=False),
         "lead_punctuation_runs": run_xml(fmt, "body", punctuation=True, own=False),
         "paragraphs": {k: paragraph_shell(k).replace(RUNS_PLACEHOLDER, run_xml(fmt, k)) for k in KINDS},
+        # The review mark of the update tool's changes (see _highlighted).
+        "highlight": HIGHLIGHT,
     }
 
 

@@ -37,6 +37,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "sample_index": sample_pages.sample_index,
     "check_tool": tool_pages.check_tool,
     "draft_tool": tool_pages.draft_tool,
+    "update_tool": tool_pages.update_tool,
     "phrase_group": phrase_pages.group_page,
     "phrase_browse": phrase_pages.browse_table,
     "phrase_index": phrase_pages.full_index,

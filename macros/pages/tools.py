@@ -8,7 +8,10 @@ after the build and writes the data the scripts read as globals:
 - assets/javascripts/check-rules.js (+ .json): macros/check_rules.build_rules(),
   the same dict the Python checker uses;
 - assets/javascripts/draft-data.js: every section template pre-rendered per
-  variant and report year, slots left as markers (see draft_data()).
+  variant and report year, slots left as markers (see draft_data());
+- assets/javascripts/update-data.js: what 年度更新 (/tools/update/) reads besides the
+  checker's rules: the structure detection of ingestion, each year's spirit and
+  campaign from the calendar, each report type's required parts (see update_data()).
 """
 from __future__ import annotations
 
@@ -19,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..base.text import tidy
+from ..base.vocabulary import SECTIONS
 from ..content import assemble, calendar, genres, sections, slots
 from ..engine import render
+from ..tools import ingest, update
 from ..tools import rules as check_rules
 from . import context
 
@@ -28,6 +33,7 @@ JS_DIR = "assets/javascripts"
 RULES_JS = f"{JS_DIR}/check-rules.js"
 RULES_JSON = f"{JS_DIR}/check-rules.json"
 DRAFT_JS = f"{JS_DIR}/draft-data.js"
+UPDATE_JS = f"{JS_DIR}/update-data.js"
 COMMON_JS = f"{JS_DIR}/common.js"
 WORD_KIT_JS = f"{JS_DIR}/word-kit.js"  # written by macros/downloads.py
 
@@ -142,6 +148,84 @@ def draft_tool(page_url: str) -> str:
     )
 
 
+# ---------------------------------------------------------------------------
+# /tools/update/
+# ---------------------------------------------------------------------------
+
+def update_tool(page_url: str) -> str:
+    """年度更新's markup: open last year's report, choose the years, review each change, download."""
+    cal = calendar.load_calendar()
+    default_to = sections.default_year()
+    from_options = '<option value="">自动识别</option>' + "".join(
+        f'<option value="{y}">{y}年度</option>' for y in reversed(cal.years) if y < cal.last_year)
+    to_options = "".join(f'<option value="{y}"{" selected" if y == default_to else ""}>{y}年度</option>'
+                         for y in reversed(cal.years) if y > cal.first_year)
+    genre_options = '<option value="">自动识别</option>' + "".join(
+        f'<option value="{html.escape(g.slug)}">{html.escape(g.title)}</option>' for g in genres.all_genres().values())
+    suffix = "/" if page_url.endswith("/") or not page_url else ".html"
+    return (
+        f'<div id="hb-update" class="hb-tool" data-search-exclude data-root="{html.escape(context.root_prefix(page_url))}" '
+        f'data-suffix="{suffix}">'
+        '<div class="hb-tool__bar">'
+        '<label class="hb-tool__file md-button md-button--primary">打开上年度报告…'
+        '<input type="file" id="hb-update-file" accept=".docx,.txt,text/plain,'
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document"></label>'
+        f'<label class="hb-tool__field">原报告年度 <select id="hb-update-from">{from_options}</select></label>'
+        f'<label class="hb-tool__field">更新为 <select id="hb-update-to">{to_options}</select></label>'
+        f'<label class="hb-tool__field">报告类型 <select id="hb-update-genre">{genre_options}</select></label>'
+        '</div>'
+        '<p id="hb-update-status" class="hb-check__status" role="status" aria-live="polite"></p>'
+        '<div class="hb-tool__bar">'
+        '<button type="button" id="hb-update-download" class="md-button md-button--primary" disabled>下载更新稿（Word）</button>'
+        '<button type="button" id="hb-update-accept-all" class="md-button">全部采用</button>'
+        '</div>'
+        '<div class="hb-check__panes">'
+        '<div id="hb-update-doc" class="hb-check__doc" lang="zh-CN" aria-label="标出改动的原报告"></div>'
+        '<div>'
+        '<p class="hb-update__head">改动清单</p><ol id="hb-update-list" class="hb-check__list" aria-label="改动清单"></ol>'
+        '<p class="hb-update__head">识别出的部分</p><ul id="hb-update-parts" aria-label="识别出的部分"></ul>'
+        '<p class="hb-update__head">缺少的部分</p><ul id="hb-update-missing" aria-label="缺少的部分"></ul>'
+        '</div>'
+        '</div>'
+        '<noscript><p>年度更新需要启用 JavaScript。</p></noscript>'
+        '</div>'
+        + _scripts(page_url, RULES_JS, WORD_KIT_JS, UPDATE_JS, "assets/javascripts/checker.js",
+                   "assets/javascripts/update.js")
+    )
+
+
+def update_data() -> dict[str, Any]:
+    """What update.js needs besides the checker: the same data macros/tools/update.py reads."""
+    cal = calendar.load_calendar()
+    years: dict[str, Any] = {}
+    for y in cal.years:
+        c = cal.campaign(y)
+        years[str(y)] = {"spirit": cal.spirit(y), "spirit_all": cal.spirit(y, "all"),
+                         "campaign": {"label": c.label, "name": c.name} if c else None}
+    required = {slug: [{"section": i.section, "title": SECTIONS.get(i.section, i.title)}
+                       for i in g.items() if i.required and i.section not in update.NOT_PARTS]
+                for slug, g in genres.all_genres().items()}
+    return {
+        "first": cal.first_year, "last": cal.last_year, "years": years,
+        "year_re": update.YEAR_RE.pattern, "count_re": update.COUNT_RE.pattern, "quoted_re": update.QUOTED_RE.pattern,
+        "numbering": [[style, rx.pattern] for style, rx in ingest.NUMBERING],
+        "max_heading": ingest.MAX_HEADING, "max_lead": ingest.MAX_LEAD,
+        "section_rules": [[slug, list(words)] for slug, words in ingest.SECTION_RULES],
+        "framing": list(ingest.FRAMING),
+        "genre_cues": [list(c) for c in ingest.GENRE_CUES], "default_genre": ingest.DEFAULT_GENRE,
+        "genres": {slug: {"title": g.title, "required": required[slug]} for slug, g in genres.all_genres().items()},
+        "section_titles": dict(SECTIONS),
+    }
+
+
+def update_js(payload: dict[str, Any]) -> str:
+    return (
+        "/* GENERATED by macros/pages/tools.py (update_data) at build time: do not edit.\n"
+        "   What 年度更新 (update.js) reads: the same data as `python -m macros update`. */\n"
+        f"window.HANDBOOK_UPDATE_DATA = {json.dumps(payload, ensure_ascii=False, indent=1)};\n"
+    )
+
+
 def _segments(paragraphs: list[render.Paragraph]) -> list[list[list[str]]]:
     """Paragraphs as [[kind, text], …]: kind t (text), s (slot NAME) or h (writing instruction)."""
     kinds = {"text": "t", "fill": "t", "slot": "s", "hint": "h"}
@@ -238,3 +322,4 @@ def write_assets(site_dir: Path) -> None:
     (site_dir / RULES_JS).write_text(rules_js(rules), encoding="utf-8")
     (site_dir / RULES_JSON).write_text(json.dumps(rules, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (site_dir / DRAFT_JS).write_text(draft_js(draft_data()), encoding="utf-8")
+    (site_dir / UPDATE_JS).write_text(update_js(update_data()), encoding="utf-8")

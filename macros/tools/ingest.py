@@ -447,14 +447,17 @@ def structure(lines: list[tuple[int, str]], genre: str) -> list[Para]:
 # ---------------------------------------------------------------------------
 
 
+# The words of a title that tell its report type, first match wins (the browser's 年度更新 reads them too).
+GENRE_CUES: tuple[tuple[str, str], ...] = (
+    ("一把手", "leader-supervision-report"),
+    ("主体责任", "secretary-responsibility-report"),
+    ("班子", "team-duty-report"),
+)
+DEFAULT_GENRE = "personal-duty-report"
+
+
 def guess_genre(title: str) -> str:
-    if "一把手" in title:
-        return "leader-supervision-report"
-    if "主体责任" in title:
-        return "secretary-responsibility-report"
-    if "班子" in title:
-        return "team-duty-report"
-    return "personal-duty-report"
+    return next((genre for cue, genre in GENRE_CUES if cue in title), DEFAULT_GENRE)
 
 
 def guess_year(title: str, text: str) -> int:

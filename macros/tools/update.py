@@ -31,9 +31,11 @@ from ..engine import word
 from . import checker
 from .ingest import guess_genre, structure
 
-_YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})(年度|年)(?![0-9])")
-_COUNT_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:余|多)?(?:人次|次|人|个|件|项|场|篇|期|家|万元|亿元|元|%|％)")
-_QUOTED_RE = re.compile(r"“([^”]+)”")
+# Public: the browser's 年度更新 (docs/assets/javascripts/update.js) reads these very patterns.
+YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})(年度|年)(?![0-9])")
+COUNT_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:余|多)?(?:人次|次|人|个|件|项|场|篇|期|家|万元|亿元|元|%|％)")
+QUOTED_RE = re.compile(r"“([^”]+)”")
+NOT_PARTS = ("title", "closing")  # never reported missing
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def detect_year(text: str) -> int:
     if m:
         return int(m.group(1))
     counts: dict[int, int] = {}
-    for y, _ in _YEAR_RE.findall(text):
+    for y, _ in YEAR_RE.findall(text):
         counts[int(y)] = counts.get(int(y), 0) + 1
     if not counts:
         raise HandbookError("--from", "cannot tell the report's year: give --from YYYY")
@@ -166,7 +168,7 @@ def update_text(text: str, to_year: Any, *, from_year: Any = None, genre: str | 
 
     # The year itself (and, in 下一步, the year after it). Lengths stay equal.
     moved = list(text)
-    for m in _YEAR_RE.finditer(text):
+    for m in YEAR_RE.finditer(text):
         y = int(m.group(1))
         section = line_sections.get(_line_at(lines, m.start()), "")
         if y == from_y:
@@ -186,7 +188,7 @@ def update_text(text: str, to_year: Any, *, from_year: Any = None, genre: str | 
         if f.rule != "stale":
             continue
         old = text[f.start:f.end]
-        quoted = _QUOTED_RE.search(f.suggestion)
+        quoted = QUOTED_RE.search(f.suggestion)
         if old.endswith("精神") and quoted:
             # The new year's own line (not the one that followed the old): 历次 where the report said so.
             new = cal.spirit(to_y, "all") if "历次" in old else spirit_now
@@ -202,7 +204,7 @@ def update_text(text: str, to_year: Any, *, from_year: Any = None, genre: str | 
                               f"在开头和政治建设部分写“扎实开展{campaign.label}”"))
 
     # Last year's figures: every count in the body is to be checked.
-    for m in _COUNT_RE.finditer(text):
+    for m in COUNT_RE.finditer(text):
         section = line_sections.get(_line_at(lines, m.start()), "")
         if section in ("title", "next-steps"):
             continue
@@ -215,7 +217,7 @@ def update_text(text: str, to_year: Any, *, from_year: Any = None, genre: str | 
     # Parts the skeleton requires that the report lacks.
     present = set(line_sections.values())
     for item in genres.get_genre(g).items():
-        if item.required and item.section not in present and item.section not in ("title", "closing"):
+        if item.required and item.section not in present and item.section not in NOT_PARTS:
             result.missing.append({"section": item.section, "title": SECTIONS.get(item.section, item.title),
                                    "template": f"sections/{item.section}/"})
     return result

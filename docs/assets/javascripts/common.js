@@ -366,6 +366,87 @@
     box.hidden = false;
   }
 
-  window.HB = { el: el, notice: notice, escapeHtml: escapeHtml, escapeXml: escapeXml, zip: zip, unzipEntry: unzipEntry,
+  /* Word (.docx) in the handbook's GB/T 9704 body format, from the kit macros/engine/word.py writes
+   * (word-kit.js): the same XML as word.document_bytes. lines: [{kind, text, marks}], kind title /
+   * byline / h1 / h2 / h3 / body (null: by the number typed), marks: [[start, end], …] code point
+   * spans to highlight for review (word._highlighted). Returns the zip's Blob. */
+  function wordKindOf(kit, text) {
+    for (var i = 0; i < kit.levels.length; i++) if (new RegExp(kit.levels[i].pattern).test(text)) return kit.levels[i].kind;
+    return "body";
+  }
+
+  /* own: the run's face is its paragraph's (else the body text after a heading's first 。). */
+  function wordRuns(kit, kind, text, own) {
+    var plain = own ? kit.runs[kind] : kit.lead_runs, marked = own ? kit.punctuation_runs[kind] : kit.lead_punctuation_runs;
+    if (plain === marked) return plain.replace(kit.text_placeholder, escapeXml(text));
+    var out = "", piece = "", isMark = null;
+    function flush() {
+      if (!piece) return;
+      out += (isMark ? marked : plain).replace(kit.text_placeholder, escapeXml(piece));
+      piece = "";
+    }
+    Array.from(text).forEach(function (ch) {
+      var m = kit.punctuation.indexOf(ch) !== -1;
+      if (m !== isMark) { flush(); isMark = m; }
+      piece += ch;
+    });
+    flush();
+    return out;
+  }
+
+  function highlighted(kit, runs) {
+    return runs.replace(/<w:r>(<w:rPr>.*?)<\/w:rPr>/g, function (_, inner) { return "<w:r>" + inner + kit.highlight + "</w:rPr>"; })
+      .split("<w:r><w:t").join("<w:r><w:rPr>" + kit.highlight + "</w:rPr><w:t");
+  }
+
+  function wordParagraph(kit, kind, text, marks) {
+    var cps = Array.from(text), pieces = [[kind, cps]];
+    if (kit.lead_kinds.indexOf(kind) !== -1) {
+      var end = cps.indexOf(kit.lead_end);
+      if (end >= 0 && end < cps.length - 1) pieces = [[kind, cps.slice(0, end + 1)], ["body", cps.slice(end + 1)]];
+    }
+    var out = "", pos = 0;
+    marks = marks || [];
+    pieces.forEach(function (p) {
+      var face = p[0], piece = p[1], n = piece.length, cuts = [0, n];
+      marks.forEach(function (m) { m.forEach(function (x) { cuts.push(Math.min(Math.max(x - pos, 0), n)); }); });
+      cuts = cuts.sort(function (a, b) { return a - b; }).filter(function (c, i, all) { return i === 0 || c !== all[i - 1]; });
+      for (var i = 0; i + 1 < cuts.length; i++) {
+        var a = cuts[i], b = cuts[i + 1], runs = wordRuns(kit, face, piece.slice(a, b).join(""), face === kind);
+        var isMarked = marks.some(function (m) { return m[0] <= pos + a && pos + b <= m[1]; });
+        out += isMarked ? highlighted(kit, runs) : runs;
+      }
+      pos += n;
+    });
+    return kit.shells[kind].replace(kit.runs_placeholder, out);
+  }
+
+  function wordDocument(kit, lines) {
+    var xml = "", title = "";
+    lines.forEach(function (line) {
+      var kind = line.kind || wordKindOf(kit, line.text);
+      if (kind === "title" && !title) title = line.text;
+      xml += wordParagraph(kit, kind, line.text, line.marks);
+    });
+    var files = Object.keys(kit.parts).map(function (name) {
+      var text = kit.parts[name];
+      if (name === "word/document.xml") text = text.replace(kit.body_placeholder, xml);
+      if (name === "docProps/core.xml") text = text.replace(kit.title_placeholder, escapeXml(title.split(/\s+/).join(" ")));
+      return [name, text];
+    });
+    return zip(files);
+  }
+
+  /* Hands a Blob to the browser as a download named `name` (no server, works from file://). */
+  function saveBlob(blob, name) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    window.setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  window.HB = { el: el, notice: notice, wordDocument: wordDocument, saveBlob: saveBlob, escapeHtml: escapeHtml, escapeXml: escapeXml, zip: zip, unzipEntry: unzipEntry,
     crc32: crc32, decodeReport: decodeReport, readError: readError, tooLarge: tooLarge, READ_LIMIT: READ_LIMIT };
 })();

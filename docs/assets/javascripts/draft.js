@@ -429,44 +429,6 @@
 
   // --- Word (.docx): the kit's parts, paragraph XML, and a small zip writer ---
 
-  var xmlEscape = window.HB.escapeXml;
-
-  function kindOf(text) {
-    for (var i = 0; i < KIT.levels.length; i++) if (new RegExp(KIT.levels[i].pattern).test(text)) return KIT.levels[i].kind;
-    return "body";
-  }
-
-  /* own: the run's face is its paragraph's (else the body text after a heading's first 。). */
-  function runs(kind, text, own) {
-    var plain = own ? KIT.runs[kind] : KIT.lead_runs, marked = own ? KIT.punctuation_runs[kind] : KIT.lead_punctuation_runs;
-    if (plain === marked) return plain.replace(KIT.text_placeholder, xmlEscape(text));
-    var marks = KIT.punctuation, out = "", piece = "", isMark = null;
-    function flush() {
-      if (!piece) return;
-      var tpl = isMark ? marked : plain;
-      out += tpl.replace(KIT.text_placeholder, xmlEscape(piece));
-      piece = "";
-    }
-    Array.from(text).forEach(function (ch) {
-      var m = marks.indexOf(ch) !== -1;
-      if (m !== isMark) { flush(); isMark = m; }
-      piece += ch;
-    });
-    flush();
-    return out;
-  }
-
-  function paragraphXml(kind, text) {
-    var pieces = [[kind, text]];
-    if (KIT.lead_kinds.indexOf(kind) !== -1) {
-      var end = text.indexOf(KIT.lead_end);
-      if (end >= 0 && end < text.length - 1) pieces = [[kind, text.slice(0, end + 1)], ["body", text.slice(end + 1)]];
-    }
-    return KIT.shells[kind].replace(KIT.runs_placeholder, pieces.map(function (p) { return runs(p[0], p[1], p[0] === kind); }).join(""));
-  }
-
-  var zip = window.HB.zip;
-
   // Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF):
   // removed from the .docx, and the number removed is said.
   var NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -477,29 +439,19 @@
 
   function docx() {
     removedChars = 0;
-    var blocks = assemble(), titleBlock = blocks[0], xml = "";
+    var blocks = assemble(), titleBlock = blocks[0], lines = [];
     var titleLines = blockLines(titleBlock).map(xmlSafe), title = titleLines[0] || "", byline = titleLines.slice(1);
-    xml += title ? paragraphXml("title", title) : "";
-    byline.forEach(function (t) { xml += paragraphXml("byline", t); });
-    draftLines(blocks.slice(1)).map(xmlSafe).filter(Boolean).forEach(function (t) { xml += paragraphXml(kindOf(t), t); });
-    var files = Object.keys(KIT.parts).map(function (name) {
-      var text = KIT.parts[name];
-      if (name === "word/document.xml") text = text.replace(KIT.body_placeholder, xml);
-      if (name === "docProps/core.xml") text = text.replace(KIT.title_placeholder, xmlEscape(title.split(/\s+/).join(" ")));
-      return [name, text];
-    });
-    return { blob: zip(files), title: title, removed: removedChars };
+    if (title) lines.push({ kind: "title", text: title });
+    byline.forEach(function (t) { lines.push({ kind: "byline", text: t }); });
+    draftLines(blocks.slice(1)).map(xmlSafe).filter(Boolean).forEach(function (t) { lines.push({ kind: null, text: t }); });
+    return { blob: window.HB.wordDocument(KIT, lines), title: title, removed: removedChars };
   }
 
   function download() {
     if (!KIT) { status.textContent = "Word 格式数据没有加载（word-kit.js）。"; return; }
-    var d = docx(), a = document.createElement("a");
+    var d = docx();
     var name = (d.title || "初稿").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "").slice(0, 60) || "初稿";
-    a.href = URL.createObjectURL(d.blob);
-    a.download = name + ".docx";
-    document.body.appendChild(a);
-    a.click();
-    window.setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    window.HB.saveBlob(d.blob, name + ".docx");
     status.textContent = "已生成 " + name + ".docx。" + (d.removed ?
       "填写的内容中有 " + d.removed + " 个 Word 文件无法保存的字符（控制字符等，多由复制带入），已从 Word 文件中删去。" : "");
   }
