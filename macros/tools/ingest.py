@@ -33,7 +33,6 @@ from ..base.fields import check_keys, check_slug, load_yaml, require_mapping
 from ..base.text import HEADING_PATTERNS
 from ..base.vocabulary import GENRES, LEVELS, SECTIONS
 from ..content.samples import allow_list, is_allowed
-from .anonymise import find_items
 from .textio import read_text_file
 
 OVERRIDES = "overrides"  # templates/samples/overrides/<slug>.yml
@@ -280,6 +279,10 @@ def _unify_placeholders(line: str, n: int, changes: list[Change]) -> str:
 def mask_identifiers(lines: list[tuple[int, str]], slug: str, changes: list[Change],
                      root: Path = paths.TEMPLATES) -> list[tuple[int, str]]:
     """Replace what the anonymiser still finds by a 【…】 slot of its category."""
+    # Imported here: the anonymiser's lists and model are heavy, and 年度更新 and the
+    # checker, which read ingestion's structure detection, never mask.
+    from .anonymise import find_items
+
     allowed = allow_list(root)
     out = []
     for n, line in lines:
