@@ -64,7 +64,12 @@ def main() -> None:
 
 BROWSER_JS = """([text, to, runs]) => {
   const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-  const time = (fn) => { fn(); const out = []; for (let i = 0; i < runs; i++) { const t = performance.now(); fn(); out.push(performance.now() - t); } return med(out); };
+  const time = (fn) => {
+    fn();
+    const out = [];
+    for (let i = 0; i < runs; i++) { const t = performance.now(); fn(); out.push(performance.now() - t); }
+    return med(out);
+  };
   return {
     check: time(() => window.HandbookChecker.check(text, to)),
     update: time(() => window.HandbookUpdate.update(text, to, {})),
