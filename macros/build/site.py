@@ -8,7 +8,7 @@ from typing import Any
 
 from ..base import cache
 from ..base.errors import HandbookError
-from ..content import calendar, dictionary, genres, phrases, sections, slots
+from ..content import calendar, dictionary, genres, notices, phrases, sections, slots
 from ..pages import downloads, phrase_search
 from ..pages import phrases as phrase_pages
 from ..pages import samples as sample_pages
@@ -37,7 +37,8 @@ def validate_all() -> None:
     phrase_pages.check_pages()  # every phrase group has its page
     leakgate.validate_samples()  # loads every sample and runs the leak gate
     for genre in genres.all_genres().values():
-        genres.skeleton_texts(genre)
+        genres.skeleton_texts(genre)  # also: every section has a variant for each of its voices
+    notices.all_notices()
 
 
 def _search_plugin(config: Any) -> Any:

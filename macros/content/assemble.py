@@ -81,26 +81,26 @@ class Draft:
 # ---------------------------------------------------------------------------
 
 def variant_labels() -> dict[str, str]:
-    """Each variant id's label, from the first template that has it (as draft_data does)."""
+    """Each variant id's label: a voice's own (genres.VOICES), else the first template's."""
     labels: dict[str, str] = {}
     for tpl in sections.all_sections().values():
         for v in tpl.variants:
             labels.setdefault(v.id, v.label)
-    return labels
+    return {**labels, **genres.VOICES}
 
 
 def genre_variants(genre: genres.Genre) -> list[str]:
-    """The genre's own variants, best first: those of its yml `variant:` that one of its
-    sections is written in (a personal report offers no 领导班子 or 书记 wording); with
-    none declared, the variants its sections are rendered in by default."""
+    """The genre's voices, default first (its yml `variant:`): every section is written in
+    each of them (genres.check_voices), so a personal report offers no 领导班子 wording."""
+    return list(genre.variants)
+
+
+def section_variants(genre: genres.Genre) -> dict[str, dict[str, str]]:
+    """Section slug → {voice: the template variant that speaks in it}, for written sections."""
     templates = sections.all_sections()
-    present = {v.id for item in genre.items() if item.section in templates
-               for v in templates[item.section].variants}
-    own = [v for v in dict.fromkeys((genre.slug, *genre.variants)) if v in present]
-    if own:
-        return own
-    return list(dict.fromkeys(genres._variant_for(genre, templates[item.section])
-                              for item in genre.items() if item.section in templates))
+    return {item.section: {voice: genres.section_variant(genre, templates[item.section], voice)
+                           for voice in genre.variants}
+            for item in genre.items() if item.section in templates}
 
 
 def catalog() -> list[dict[str, Any]]:
@@ -218,7 +218,7 @@ def _blocks(genre: genres.Genre, variant: str, year: int) -> tuple[list[Para], l
             tpl = templates.get(item.section)
             paras: list[Para] | None = None
             if tpl is not None:
-                v = variant if any(x.id == variant for x in tpl.variants) else genres._variant_for(genre, tpl)
+                v = genres.section_variant(genre, tpl, variant)
                 paras = _segments(sections.render_for_tool(tpl, v, year))
             if item.section == "title":
                 title_paras = paras

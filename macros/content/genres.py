@@ -32,6 +32,16 @@ from . import sections
 # when a section's template has not been written yet: one copy, in vocabulary.py.
 SECTION_TITLES: dict[str, str] = vocabulary.SECTIONS
 
+# The voices a report is written in (a genre's `variant:` list, the writer's 身份 on the
+# tools): who speaks decides every section's variant (see section_variant).
+VOICES: dict[str, str] = {
+    "team": "领导班子",                 # 领导班子／党组（党委）集体，“我们”
+    "supervision": "“一把手”监督汇报",   # 党组（党委）集体的专项汇报
+    "individual": "个人（主要负责人）",  # 本人，第一责任人，不写分管领域
+    "member": "个人（班子成员）",        # 本人，“一岗双责”，分管领域
+    "secretary": "党组（党委）书记",      # 本人，第一责任人，主持会议
+}
+
 
 _FIELDS = {"title", "order", "summary", "subject", "doc_title", "variant", "what", "who", "to_whom",
            "when", "basis", "skeleton", "review", "mistakes", "notes"}
@@ -78,7 +88,7 @@ class Genre:
     summary: str
     subject: str    # 报告主体, for the overview table
     doc_title: str  # the Word title, with 【slots】
-    variants: tuple[str, ...]  # preferred section-template variants, best first
+    variants: tuple[str, ...]  # the voices it is written in (team, individual, member …), default first
     what: str
     who: str
     to_whom: str
@@ -124,10 +134,19 @@ def _item(raw: Any, where: str, field: str) -> Item:
 
 
 def _variants(raw: dict, where: str) -> tuple[str, ...]:
-    value = raw.get("variant", [])
+    """The voices the report is written in: each section template must have a variant that
+    is or serves each of them (checked by check_voices once the templates are loaded)."""
+    if "variant" not in raw:
+        raise HandbookError(where, "required field is missing (the voices: team, individual, member …)", "variant")
+    value = raw["variant"]
     value = [value] if isinstance(value, str) else value
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
         raise HandbookError(where, f"expected a variant id or a list of them, got {value!r}", "variant")
+    for i, v in enumerate(value):
+        if v not in VOICES:
+            raise HandbookError(where, f"unknown voice {v!r} (one of {', '.join(VOICES)})", f"variant[{i}]")
+    if len(set(value)) != len(value):
+        raise HandbookError(where, f"a variant is listed twice: {value!r}", "variant")
     return tuple(value)
 
 
@@ -204,21 +223,40 @@ def get_genre(slug: str) -> Genre:
 # The skeleton as text (Word files)
 # ---------------------------------------------------------------------------
 
-def _variant_for(genre: Genre, tpl: sections.SectionTemplate) -> str:
+def section_variant(genre: Genre, tpl: sections.SectionTemplate, voice: str) -> str:
+    """The template variant that speaks in `voice` (one of the genre's variants): the one
+    with that id, else the first that lists it under `serves`; a template that declares
+    no variants (its one `default`) speaks for every voice. Never a silent fallback: a
+    班子成员's draft in the 主要负责人's words would say 第一责任人 of himself."""
     ids = [v.id for v in tpl.variants]
-    for wanted in (genre.slug, *genre.variants):
-        if wanted in ids:
-            return wanted
-    return ids[0]
+    if voice in ids:
+        return voice
+    for v in tpl.variants:
+        if voice in v.serves:
+            return v.id
+    if ids == ["default"]:
+        return "default"
+    raise HandbookError(tpl.where, f"no variant is or serves {voice!r}, a voice of {genre.slug} "
+                        f"(variants: {', '.join(ids)})", "variants")
 
 
-def section_paragraphs(genre: Genre, slug: str) -> list[render.Paragraph] | None:
-    """The section's template rendered for this genre, or None when it is not written yet."""
+def check_voices(genre: Genre) -> None:
+    """Every written section of the skeleton has a variant for each of the genre's voices."""
+    templates = sections.all_sections()
+    for item in genre.items():
+        if item.section in templates:
+            for voice in genre.variants:
+                section_variant(genre, templates[item.section], voice)
+
+
+def section_paragraphs(genre: Genre, slug: str, voice: str | None = None) -> list[render.Paragraph] | None:
+    """The section's template rendered for this genre in `voice` (default: the genre's
+    first variant), or None when it is not written yet."""
     templates = sections.all_sections()
     if slug not in templates:
         return None
     tpl = templates[slug]
-    return sections.render_variant(tpl, _variant_for(genre, tpl))
+    return sections.render_variant(tpl, section_variant(genre, tpl, voice or genre.variants[0]))
 
 
 def document_title(genre: Genre) -> tuple[str, str]:
@@ -253,7 +291,7 @@ def _split_heading(paras: list[render.Paragraph]) -> tuple[str | None, str | Non
     return None, None, paras
 
 
-def outline(genre: Genre) -> list[Line]:
+def outline(genre: Genre, voice: str | None = None) -> list[Line]:
     """The skeleton in order, numbered the one way the page and the Word file share.
 
     A part gets the next 一、; its sections get （一）（二）… when there are
@@ -262,6 +300,7 @@ def outline(genre: Genre) -> list[Line]:
     keeps a 一、 heading its template brings, renumbered in sequence. Numbers
     are text, as the standard wants, never Word numbering.
     """
+    check_voices(genre)
     lines: list[Line] = []
     n1 = 0
     for part in genre.skeleton:
@@ -269,7 +308,7 @@ def outline(genre: Genre) -> list[Line]:
             lines.append(Line(f"{NUMERALS[n1]}、", part.heading, None, part.required))
             n1 += 1
         for j, item in enumerate(part.items):
-            paras = section_paragraphs(genre, item.section)
+            paras = section_paragraphs(genre, item.section, voice)
             if paras is None:  # not written yet: a slot says what goes here
                 kind, own, rest = None, None, [f"【{item.title}：{item.length}】"]
             else:

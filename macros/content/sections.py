@@ -181,8 +181,9 @@ class Variant:
     id: str
     label: str
     year: int
-    # Example sets of these other variants are shown in this one (e.g. a
-    # secretary's example in the "individual" wording).
+    # The other voices this wording is right for: a report written in one of them
+    # uses this variant (genres.section_variant), and their example sets are shown
+    # in it (e.g. a 主要负责人's draft and example in the "secretary" wording).
     serves: tuple[str, ...] = ()
 
 
@@ -373,7 +374,7 @@ def variant_for(tpl: SectionTemplate, ex: ExampleSet) -> Variant:
 # ---------------------------------------------------------------------------
 
 _FIELDS = {"title", "order", "summary", "moves", "variants", "slots", "examples",
-           "purpose", "annotations", "phrases", "genres", "when", "tips"}
+           "purpose", "annotations", "phrases", "when", "tips"}
 
 
 def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
@@ -461,15 +462,10 @@ def load_section(path: Path, root: Path = paths.TEMPLATES) -> SectionTemplate:
 
 
 def _check_page_fields(raw: dict[str, Any], moves: list[Move], where: str) -> None:
-    """The page-only fields: purpose, genres, annotations (one per move), tips."""
+    """The page-only fields: purpose, annotations (one per move), tips. (Which report types use a
+    section is read from their skeletons, templates/genres/*.yml: no list here to disagree with them.)"""
     if "purpose" in raw:
         require_str(raw, "purpose", where)
-    genres = raw.get("genres", [])
-    if not isinstance(genres, list):
-        raise HandbookError(where, "expected a list of report-type slugs", "genres")
-    for i, g in enumerate(genres):
-        if g not in GENRE_SLUGS:
-            raise HandbookError(where, f"unknown report type {g!r} (one of {', '.join(GENRE_SLUGS)})", f"genres[{i}]")
     tips = raw.get("tips", [])
     if not isinstance(tips, list) or not all(isinstance(t, str) and t.strip() for t in tips):
         raise HandbookError(where, "expected a list of non-empty texts", "tips")

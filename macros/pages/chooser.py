@@ -16,17 +16,9 @@ from ..content import assemble, calendar, genres, samples, sections
 from . import context
 
 
-def _variant_labels() -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for tpl in sections.all_sections().values():
-        for v in tpl.variants:
-            labels.setdefault(v.id, v.label)
-    return labels
-
-
 def chooser_data() -> dict[str, Any]:
     """The chooser's data: genres (variants, samples newest first), years, links."""
-    labels = _variant_labels()
+    labels = assemble.variant_labels()
     all_samples = sorted(samples.all_samples().values(), key=lambda s: (-s.year, s.slug))
     out = []
     for g in genres.all_genres().values():

@@ -8,8 +8,9 @@ from typing import Callable
 from ..base import paths
 from ..base.errors import HandbookError
 from ..base.text import md_cell, tidy
-from ..content import samples
+from ..content import notices, samples
 from ..content.genres import (
+    SECTION_TITLES,
     Genre,
     Item,
     all_genres,
@@ -25,29 +26,40 @@ from . import context as pagecontext
 
 def _section_link(item: Item, docs: Path) -> str:
     """A Markdown link to the section's page when docs/sections/<slug>.md exists, else the title."""
-    if (docs / "sections" / f"{item.section}.md").exists():
-        return f"[{item.title}](../sections/{item.section}.md)"
-    return item.title
+    return _slug_link(item.section, docs)
+
+
+def _slug_link(section: str, docs: Path = paths.DOCS) -> str:
+    title = SECTION_TITLES[section]
+    if (docs / "sections" / f"{section}.md").exists():
+        return f"[{title}](../sections/{section}.md)"
+    return title
 
 
 def skeleton_table(slug: str, docs: Path = paths.DOCS) -> str:
     """The ordered skeleton: parts with their typed numbers, sections, required or optional, length."""
     genre = get_genre(slug)
-    rows = ["| 顺序 | 部分 | 必备 | 常见篇幅 | 说明 |", "| --- | --- | --- | --- | --- |"]
+    # A column per typical notice that asks something of this report type: ✓ where it asks for the part.
+    asked = notices.for_genre(slug)
+    heads = "".join(f" {md_cell(n.short)} |" for n in asked)
+    rows = [f"| 顺序 | 部分 | 必备 | 常见篇幅 |{heads} 说明 |", "| --- | --- | --- | --- |" + " --- |" * len(asked) + " --- |"]
     parts_notes = {p.heading: p.note for p in genre.skeleton if p.heading}
     for line in outline(genre):
         need = "必备" if line.required else "可选"
         if line.item is None:
             note = md_cell(parts_notes.get(line.heading or "", ""))
-            rows.append(f"| **{line.number}** | **{md_cell(line.heading or '')}** | {need} | | {note} |")
+            rows.append(f"| **{line.number}** | **{md_cell(line.heading or '')}** | {need} | |{' |' * len(asked)} {note} |")
         else:
             item = line.item
-            rows.append(f"| {line.number} | {_section_link(item, docs)} | {need} | {md_cell(item.length)} | {md_cell(item.note)} |")
+            marks = "".join(" ✓ |" if n.asks_for(slug, item.section) else " |" for n in asked)
+            rows.append(f"| {line.number} | {_section_link(item, docs)} | {need} | {md_cell(item.length)} |{marks} {md_cell(item.note)} |")
+    legend = ("“" + "”“".join(n.short for n in asked) + "”列的 ✓ 标出该类通知通常要求报告的部分（见下节“通知要求的部分”）。"
+              if asked else "")
     title, byline = document_title(genre)
     full = "\n".join([title, *([byline] if byline else []), *word.paragraph_texts(skeleton_texts(genre))])
     button = blocks.copy_button(full, "复制骨架全文", what="骨架全文")
     return "\n".join(rows) + (
-        "\n\n序号按公文层次直接输入（一、（一）1.），不用 Word 自动编号。"
+        f"\n\n{legend}序号按公文层次直接输入（一、（一）1.），不用 Word 自动编号。"
         "已写好模板的部分链接到段落模板页；骨架全文包含这些模板的原文，尚无模板的部分以【填空项】标出。\n\n"
         f'<p class="hb-skeleton-copy">{button}</p>'
     )
@@ -85,11 +97,31 @@ def _download(genre: Genre) -> str:
             "Word 会用宋体、仿宋等替代，可在“样式”中统一修改字体。")
 
 
+def _notices(genre: Genre, docs: Path = paths.DOCS) -> str:
+    """Per typical notice: what it is, and each part it asks for in the words it usually uses."""
+    asked = notices.for_genre(genre.slug)
+    if not asked:
+        return "常见通知对本类报告没有单列要求，报告的内容和格式以上级当年的通知为准。"
+    order = [i.section for i in genre.items()]
+    out = ["下表是常见通知对本类报告的一般要求（大意，不是原文），按骨架顺序排列；"
+           "报告的名称、内容和篇幅以收到的通知为准。通知要求而骨架没有列出的部分，应按通知增写。"]
+    for n in asked:
+        wanted = n.asks[genre.slug]
+        ranked = sorted(wanted, key=lambda s: order.index(s) if s in order else len(order))
+        rows = ["| 部分 | 通知通常怎样要求 |", "| --- | --- |"]
+        for section in ranked:
+            extra = "" if section in order else "（骨架未列，按通知增写）"
+            rows.append(f"| {_slug_link(section, docs)}{extra} | {md_cell(wanted[section])} |")
+        out.append(f"**{md_cell(n.title)}**　{md_cell(n.description)}\n\n" + "\n".join(rows))
+    return "\n\n".join(out)
+
+
 # The parts of a report-type page, in order: (id, heading, maker).
 PAGE_PARTS: tuple[tuple[str, str, Callable[[Genre], str]], ...] = (
     ("about", "是什么、谁来写、向谁报告", _about),
     ("basis", "何时报送、依据什么规定", _basis),
     ("skeleton", "骨架", lambda g: skeleton_table(g.slug)),
+    ("notices", "通知要求的部分", _notices),
     ("review", "审核要点", lambda g: _bullets(g.review)),
     ("mistakes", "常见错误", lambda g: _bullets(g.mistakes)),
     ("samples", "样本", lambda g: _samples_list(g)),

@@ -16,7 +16,7 @@ from ..base import paths
 from ..base.errors import HandbookError
 from ..base.text import md_cell
 from ..base.vocabulary import GENRES
-from ..content import phrases, samples, sections
+from ..content import genres, phrases, samples, sections
 from ..content.slots import Slot
 from ..engine import render
 from . import blocks
@@ -38,10 +38,15 @@ HEADINGS = tuple(h for _, h in PARTS)
 # 用途
 # ---------------------------------------------------------------------------
 
+def used_by(tpl: sections.SectionTemplate) -> list[str]:
+    """The report types whose skeleton has this section, in their order (the skeletons are the one source)."""
+    return [g.slug for g in genres.all_genres().values() if any(i.section == tpl.slug for i in g.items())]
+
+
 def genre_links(tpl: sections.SectionTemplate, docs: Path = paths.DOCS) -> str:
     """The report types that use this section; a link where the genre page exists."""
     items = []
-    for slug in tpl.meta.get("genres", []):
+    for slug in used_by(tpl):
         title = GENRES[slug]
         if (docs / "genres" / f"{slug}.md").exists():
             items.append(f"[{title}](../genres/{slug}.md)")
@@ -286,6 +291,6 @@ def section_index() -> str:
     for tpl in sections.all_sections().values():
         variants = "、".join(v.label for v in tpl.variants)
         used = "、".join(GENRES[g].replace("关于加强对“一把手”和领导班子监督工作情况的汇报", "“一把手”监督汇报")
-                        for g in tpl.meta.get("genres", []))
+                        for g in used_by(tpl))
         rows.append(f"| [{tpl.title}]({tpl.slug}.md) | {md_cell(tpl.summary)} | {md_cell(used)} | {md_cell(variants)} |")
     return "\n".join(rows)

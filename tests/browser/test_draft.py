@@ -47,6 +47,20 @@ def test_blank_draft_equals_the_skeleton_of_every_genre(page):
     assert not page.js_errors
 
 
+def test_every_variant_reads_as_the_command_prints_it(page):
+    """The browser chooses each section's variant as `python -m macros draft` does (its voice)."""
+    from macros.content import assemble
+
+    open_draft(page)
+    year = sections.default_year()
+    for g in genres.all_genres().values():
+        page.select_option("#hb-draft-genre", g.slug)
+        for v in assemble.genre_variants(g):
+            page.select_option("#hb-draft-variant", v)
+            assert lines(page) == assemble.assemble(g.slug, v, year).lines, (g.slug, v)
+    assert not page.js_errors
+
+
 def test_the_year_is_a_choice_of_the_calendars_years(page):
     open_draft(page)
     box = page.locator("#hb-draft-slot-year")

@@ -74,6 +74,49 @@ def test_a_genre_offers_only_its_own_variants():
             assemble.assemble("personal-duty-report", v, YEARS[-1])
 
 
+def test_the_browser_data_chooses_each_sections_variant_as_the_command_does():
+    """draft-data.js: each skeleton item maps every voice of its genre to the template variant
+    assemble() renders, and that rendering is the one stored for each year."""
+    from macros.pages import tools
+
+    data = tools.draft_data()
+    for g_data in data["genres"]:
+        g = genres.get_genre(g_data["slug"])
+        items = [i for part in g_data["parts"] for i in part["items"]]
+        for item in items:
+            tpl = sections.all_sections().get(item["section"])
+            if tpl is None:
+                assert item["variants"] == {}, item["section"]
+                continue
+            assert set(item["variants"]) == set(g.variants), (g.slug, item["section"])
+            for voice, chosen in item["variants"].items():
+                assert chosen == genres.section_variant(g, tpl, voice)
+                for year in (YEARS[0], YEARS[-1]):
+                    stored = data["renderings"][data["sections"][tpl.slug]["variants"][chosen][str(year)]]
+                    expected = [[list(seg) for seg in p] for p in assemble._segments(
+                        sections.render_for_tool(tpl, chosen, year))]
+                    assert stored == expected, (g.slug, tpl.slug, voice, year)
+
+
+def test_a_section_with_no_variant_for_a_voice_is_an_error():
+    """No silent fallback to the first variant: one line naming the template, the genre and the voice."""
+    g = genres.get_genre("team-duty-report")
+    tpl = sections.SectionTemplate(slug="demo", title="示范", order=1, summary="s", moves=[],
+                                   variants=[sections.Variant("team", "领导班子", 2026),
+                                             sections.Variant("individual", "个人", 2026, ("secretary",))],
+                                   slots=[], examples=[], source_path=sections.paths.SECTIONS / "demo.yml")
+    assert genres.section_variant(g, tpl, "team") == "team"
+    assert genres.section_variant(g, tpl, "secretary") == "individual"
+    with pytest.raises(HandbookError) as info:
+        genres.section_variant(g, tpl, "member")
+    line = info.value.line()
+    assert "templates/sections/demo.yml" in line and "'member'" in line and "team-duty-report" in line
+    assert "\n" not in line
+    neutral = sections.SectionTemplate(slug="demo", title="示范", order=1, summary="s", moves=[],
+                                       variants=[sections.Variant("default", "通用", 2026)], slots=[], examples=[])
+    assert genres.section_variant(g, neutral, "member") == "default"
+
+
 def test_the_variant_changes_the_wording():
     for g in genres.all_genres().values():
         offered = assemble.genre_variants(g)

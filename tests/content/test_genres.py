@@ -27,7 +27,8 @@ AGREED_SECTIONS = {"title", "opening", "political-building", "primary-responsibi
                    "supervision-peer", "supervision-lower", "power-operation", "internal-inspection", "accountability",
                    "support-discipline", "leading-team", "rectification", "problems",
                    "causes", "next-steps", "closing"}
-PAGE_SECTIONS = ["是什么、谁来写、向谁报告", "何时报送、依据什么规定", "骨架", "审核要点", "常见错误", "样本", "Word 下载"]
+PAGE_SECTIONS = ["是什么、谁来写、向谁报告", "何时报送、依据什么规定", "骨架", "通知要求的部分", "审核要点", "常见错误",
+                 "样本", "Word 下载"]
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -97,7 +98,7 @@ def test_word_skeleton_numbers_parts_as_text_and_holds_written_templates():
     templates = sections.all_sections()
     for item in g.items():
         if item.section in templates and item.section != "title":
-            variant = genres._variant_for(g, templates[item.section])
+            variant = genres.section_variant(g, templates[item.section], g.variants[0])
             body = [t for t in word.paragraph_texts(sections.render_variant(templates[item.section], variant))
                     if word.paragraph_kind(t) == "body"]
             assert body and body[-1] in texts, item.section
@@ -123,6 +124,7 @@ GOOD = """\
     summary: s
     subject: 班子
     doc_title: 【单位名称】报告
+    variant: [team]
     what: w
     who: w
     to_whom: t
@@ -158,7 +160,10 @@ def test_good_fixture_loads(tmp_path):
     (("length: 100字", "length: 100字, colour: red"), "skeleton[1].sections[0].colour", "unknown field"),
     (("{section: title, length: 一行}", "{section: title}"), "skeleton[0].length", "required field is missing"),
     (("section: opening", "section: title"), "skeleton[1]", "appears twice"),
-    (("title: 示范报告", "title: 示范报告\n    variant: 3"), "variant", "expected a variant id"),
+    (("variant: [team]", "variant: 3"), "variant", "expected a variant id"),
+    (("    variant: [team]\n", ""), "variant", "required field is missing"),
+    (("variant: [team]", "variant: [team, chair]"), "variant[1]", "unknown voice 'chair'"),
+    (("variant: [team]", "variant: [team, team]"), "variant", "listed twice"),
 ])
 def test_bad_genre_data_fails_with_one_line(tmp_path, change, field, words):
     old, new = change
