@@ -7,12 +7,22 @@ with its kind, the sections and moves it serves, what it means, how to use it,
 an example, its source, the report years it is right for and, for fixed
 formulations, its members, full wording and known misquotes.
 
+Sources and dates (issue 14): a term kind (fixed, institution, event, campaign,
+document, requirement) names the document or meeting that fixes it, with its
+year; a general kind (collocation, parallel, opening, transition, problem,
+cause, resolution, closing) has no source (the page shows the kind instead).
+An event, campaign or document entry is dated; `event: <calendar id>` links it
+to templates/calendar.yml, which then gives the dates (one source of dates).
+`variants` are accepted alternative wordings of one entry; `expands` names the
+entries whose wording an entry's wording contains (it is their longer form).
+
 Everything here is plain Python: the build (hooks, pages), the checker and the
 tests call it without MkDocs. Bad data raises HandbookError with one line that
 names the file and the entry.
 """
 from __future__ import annotations
 
+import dataclasses
 import operator
 import re
 from dataclasses import dataclass, field
@@ -34,6 +44,7 @@ from ..base.fields import (
 # The agreed section slugs and titles, in reading order (one copy, in samples.py);
 # a phrase may serve a section before its template page exists.
 from ..base.vocabulary import SECTIONS
+from . import calendar as cal
 
 # The controlled vocabulary of kinds (what sort of wording an entry is).
 KINDS: dict[str, str] = {
@@ -56,10 +67,18 @@ KINDS: dict[str, str] = {
 # Kinds whose wording is a term a reader may meet in running text and want
 # explained (tooltips, the jieba dictionary); the others are sentence patterns.
 TERM_KINDS = frozenset({"fixed", "institution", "event", "campaign", "document", "requirement"})
+# Term kinds are fixed by a document or meeting: `source` names it, with its year.
+SOURCED_KINDS = TERM_KINDS
+# General expressions have no single source: a page shows GENERAL_LABEL and the kind instead.
+GENERAL_KINDS = frozenset(KINDS) - SOURCED_KINDS
+GENERAL_LABEL = "通用表述"
+# Kinds that are current only from (and maybe until) a year: valid_from is required.
+DATED_KINDS = frozenset({"event", "campaign", "document"})
+SOURCE_YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
 
-REQUIRED = ("id", "phrase", "kind", "sections", "meaning", "usage", "example", "source")
-OPTIONAL = ("moves", "valid_from", "valid_until", "replaced_by", "members", "full", "wrong",
-            "choices", "cautions", "pinyin")
+REQUIRED = ("id", "phrase", "kind", "sections", "meaning", "usage", "example")
+OPTIONAL = ("source", "moves", "valid_from", "valid_until", "replaced_by", "members", "full", "wrong",
+            "choices", "cautions", "pinyin", "event", "variants", "expands")
 GROUP_FIELDS = {"group", "section", "order", "intro", "moves", "entries"}
 PINYIN_RE = re.compile(r"^[a-z ]+$")
 
@@ -85,6 +104,19 @@ class Phrase:
     cautions: str = ""
     group: str = ""  # the group file's slug: the entry's page is /phrases/<group>/
     pinyin: str = ""  # a reading that overrides pypinyin's guess (heteronyms: 三重一大)
+    event: str | None = None  # the templates/calendar.yml event it is (its dates come from there)
+    variants: tuple[str, ...] = ()  # accepted alternative wordings (merged near-duplicates)
+    expands: tuple[str, ...] = ()  # ids of the entries whose wording this one's contains
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The wording and its accepted variants: what search, the checker and find_in_text know."""
+        return (self.phrase, *self.variants)
+
+    @property
+    def general(self) -> bool:
+        """A general expression (no single source): the page shows the kind instead of a source."""
+        return self.kind in GENERAL_KINDS
 
     def valid_in(self, year: int) -> bool:
         """Whether this wording is right as current wording in a report for `year`."""
@@ -166,11 +198,15 @@ def _texts(value: Any, where: str, name: str) -> tuple[str, ...]:
     return tuple(_text(v, where, f"{name}[{i}]") for i, v in enumerate(value))
 
 
-def _year(value: Any, where: str, name: str) -> int | None:
+# A document in force today may have been issued before the first report year (2009, 2013 …).
+FIRST_ISSUE_YEAR = 1921
+
+
+def _year(value: Any, where: str, name: str, low: int = MIN_YEAR) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
-        raise HandbookError(where, f"expected a report year ({MIN_YEAR}–{MAX_YEAR}), got {value!r}", name)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= MAX_YEAR:
+        raise HandbookError(where, f"expected a report year ({low}–{MAX_YEAR}), got {value!r}", name)
     return value
 
 
@@ -192,7 +228,7 @@ def _entry(raw: Any, i: int, where: str, group: str) -> tuple[Phrase, list[str]]
         if s not in SECTIONS:
             raise HandbookError(where, f"unknown section {s!r} (one of {', '.join(SECTIONS)})", f"{pid}.sections")
     moves = list(_texts(raw.get("moves") or [], where, f"{pid}.moves"))
-    valid_from = _year(raw.get("valid_from"), where, f"{pid}.valid_from")
+    valid_from = _year(raw.get("valid_from"), where, f"{pid}.valid_from", low=FIRST_ISSUE_YEAR)
     valid_until = _year(raw.get("valid_until"), where, f"{pid}.valid_until")
     if valid_from is not None and valid_until is not None and valid_from > valid_until:
         raise HandbookError(where, f"inverted date range: valid_from {valid_from} is after valid_until {valid_until}",
@@ -221,12 +257,38 @@ def _entry(raw: Any, i: int, where: str, group: str) -> tuple[Phrase, list[str]]
     cautions = raw.get("cautions") or ""
     if not isinstance(cautions, str):
         raise HandbookError(where, f"must be text, got {cautions!r}", f"{pid}.cautions")
+    source = raw.get("source")
+    if kind in GENERAL_KINDS:
+        if source not in (None, ""):
+            raise HandbookError(where, f"a {kind} entry is a general expression ({GENERAL_LABEL}): drop the source "
+                                f"{source!r}", f"{pid}.source")
+        source = ""
+    else:
+        if source in (None, ""):
+            raise HandbookError(where, "required field is missing (the document or meeting, with its year)",
+                                f"{pid}.source")
+        source = _text(source, where, f"{pid}.source")
+        if not SOURCE_YEAR_RE.search(source):
+            raise HandbookError(where, f"source {source!r} names no year: name the document or meeting with its "
+                                "year, e.g. 《中国共产党纪律处分条例》（2023年修订）", f"{pid}.source")
+    event = raw.get("event")
+    if event is not None:
+        event = check_slug(event, where, f"{pid}.event")
+    variants = _texts(raw.get("variants") or [], where, f"{pid}.variants")
+    for v in variants:
+        if v == phrase or variants.count(v) > 1:
+            raise HandbookError(where, f"variant {v!r} repeats a wording of the entry", f"{pid}.variants")
+        if v in wrong:
+            raise HandbookError(where, f"{v!r} is listed both as a variant and as wrong", f"{pid}.variants")
+    expands_raw = raw.get("expands")
+    expands = ((check_slug(expands_raw, where, f"{pid}.expands"),) if isinstance(expands_raw, str)
+               else tuple(check_slug(x, where, f"{pid}.expands[{i}]") for i, x in enumerate(expands_raw or [])))
     return Phrase(
         id=pid, phrase=phrase, kind=kind, sections=sections, moves=tuple(moves),
         meaning=_text(raw["meaning"], where, f"{pid}.meaning"),
         usage=_text(raw["usage"], where, f"{pid}.usage"),
         example=_text(raw["example"], where, f"{pid}.example"),
-        source=_text(raw["source"], where, f"{pid}.source"),
+        source=source, event=event, variants=variants, expands=expands,
         valid_from=valid_from, valid_until=valid_until, replaced_by=replaced_by,
         members=_texts(raw.get("members") or [], where, f"{pid}.members"),
         full=full, wrong=wrong, choices=choices, cautions=cautions.strip(),
@@ -289,8 +351,106 @@ def load(root: Path = paths.TEMPLATES) -> Library:
             raise HandbookError(where, f"replaced_by points to {target!r}, which is no entry", f"{pid}.replaced_by")
         if target == pid:
             raise HandbookError(where, "replaced_by points to the entry itself", f"{pid}.replaced_by")
+    _dates_from_calendar(library, origin, root)
+    _check_wordings(library, origin)
     groups.sort(key=lambda g: (g.order, g.slug))
     return Library({g.slug: g for g in groups}, library, moves)
+
+
+def _dates_from_calendar(library: dict[str, Phrase], origin: dict[str, str], root: Path) -> None:
+    """Give `event:` entries the calendar's years, and require dates of event, campaign and document entries.
+
+    An entry whose wording (without 《》) is one of its event's calendar wordings takes that wording's
+    years; another wording of the event (a spirit, a short name) starts no earlier than the event's
+    first year. Written years that contradict the calendar are refused: the calendar is the one
+    source of dates.
+    """
+    calendar: cal.Calendar | None = None
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for pid, ph in list(library.items()):
+        where = origin[pid]
+        if ph.event is not None:
+            if calendar is None:
+                calendar = cal.load_calendar(root)
+                for r in calendar.stale_terms():
+                    rows.setdefault(r["event"], []).append(r)
+            if ph.event not in rows:
+                raise HandbookError(where, f"unknown calendar event {ph.event!r} (an id of {calendar.where})",
+                                    f"{pid}.event")
+            own = rows[ph.event]
+            first = min(r["valid_from"] for r in own)
+            forms = {f for w in ph.wordings for f in (w, w.strip("《》"))}
+            named = [r for r in own if r["phrase"] in forms]
+            start, until = ph.valid_from, ph.valid_until
+            if named:
+                r = named[0]
+                for name, mine, theirs in (("valid_from", start, r["valid_from"]),
+                                           ("valid_until", until, r["valid_until"])):
+                    if mine is not None and mine != theirs:
+                        raise HandbookError(where, f"{name} {mine} contradicts {calendar.where} ({ph.event}: "
+                                            f"{r['phrase']} {name} {theirs}): drop it, the calendar gives it",
+                                            f"{pid}.{name}")
+                start, until = r["valid_from"], r["valid_until"]
+            elif start is None:
+                start = first
+            if start < first:
+                raise HandbookError(where, f"valid_from {start} is before {first}, the first year of calendar "
+                                    f"event {ph.event!r} ({calendar.where})", f"{pid}.valid_from")
+            if until is not None and start > until:
+                raise HandbookError(where, f"inverted date range: valid_from {start} is after valid_until {until}",
+                                    f"{pid}.valid_until")
+            ph = library[pid] = dataclasses.replace(ph, valid_from=start, valid_until=until)
+        if ph.kind in DATED_KINDS and ph.valid_from is None:
+            raise HandbookError(where, f"a {ph.kind} entry is dated: add event: <calendar id> or valid_from "
+                                "(and valid_until when it stops being current)", f"{pid}.valid_from")
+
+
+def _check_wordings(library: dict[str, Phrase], origin: dict[str, str]) -> None:
+    """One entry per wording, and a wording that contains another entry's names it in `expands`."""
+    owner: dict[str, str] = {}
+    for pid, ph in library.items():
+        for w in ph.wordings:
+            if w in owner and owner[w] != pid:
+                raise HandbookError(origin[pid], f"wording {w!r} is also a wording of {owner[w]!r} "
+                                    f"({origin[owner[w]]}): merge them (one entry, the other form as a variant)",
+                                    f"{pid}.phrase" if w == ph.phrase else f"{pid}.variants")
+            owner[w] = pid
+    for pid, ph in library.items():
+        for target in ph.expands:
+            if target not in library:
+                raise HandbookError(origin[pid], f"expands points to {target!r}, which is no entry", f"{pid}.expands")
+            if target == pid:
+                raise HandbookError(origin[pid], "expands points to the entry itself", f"{pid}.expands")
+    by_pair: dict[str, list[str]] = {}
+    for w in owner:
+        by_pair.setdefault(w[:2], []).append(w)
+
+    def closure(pid: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(library[pid].expands)
+        while todo:
+            x = todo.pop()
+            if x not in seen:
+                seen.add(x)
+                todo.extend(library[x].expands)
+        return seen
+
+    for pid, ph in library.items():
+        inside: dict[str, str] = {}
+        for w in ph.wordings:
+            for pair in char_pairs(w):
+                for u in by_pair.get(pair, ()):
+                    if u != w and owner[u] != pid and u in w:
+                        inside.setdefault(owner[u], u)
+        linked = closure(pid)
+        for other, u in inside.items():
+            if other not in linked:
+                raise HandbookError(origin[pid], f"entry {pid} contains the wording of {other} ({u}): "
+                                    f"add expands: {other} or merge", f"{pid}.expands")
+        for target in ph.expands:
+            if target not in inside:
+                raise HandbookError(origin[pid], f"expands {target}, but no wording of {pid} contains a wording "
+                                    f"of {target}", f"{pid}.expands")
 
 
 def load_library(root: Path = paths.TEMPLATES) -> dict[str, Phrase]:
@@ -312,13 +472,13 @@ def url_for(pid: str, root: Path = paths.TEMPLATES) -> str:
 
 
 def phrase_terms(root: Path = paths.TEMPLATES) -> tuple[str, ...]:
-    """Every phrase's exact wording and the members of enumerations, in file order.
+    """Every phrase's exact wording, its variants and the members of enumerations, in file order.
 
     Feeds the jieba user dictionary, which skips what cannot be one token.
     """
     terms: list[str] = []
     for ph in load_library(root).values():
-        terms.append(ph.phrase)
+        terms.extend(ph.wordings)
         terms.extend(ph.members)
     return tuple(dict.fromkeys(terms))
 
@@ -330,38 +490,40 @@ def char_pairs(text: str) -> set[str]:
 
 
 @cache.per_root
-def first_pair_index(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]], list[Phrase], list[int]]:
-    """The library longest first; each phrase's position in that order filed under
-    its first two characters (phrases shorter than two: always tried)."""
-    ordered = sorted(load_library(root).values(), key=lambda p: -len(p.phrase))
+def first_pair_index(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]], list[tuple[str, Phrase]], list[int]]:
+    """Every wording and variant with its entry, longest first; each one's position in that order
+    filed under its first two characters (wordings shorter than two: always tried)."""
+    ordered = sorted(((w, ph) for ph in load_library(root).values() for w in ph.wordings), key=lambda t: -len(t[0]))
     index: dict[str, list[int]] = {}
     short = []
-    for i, ph in enumerate(ordered):
-        if len(ph.phrase) >= 2:
-            index.setdefault(ph.phrase[:2], []).append(i)
+    for i, (w, _) in enumerate(ordered):
+        if len(w) >= 2:
+            index.setdefault(w[:2], []).append(i)
         else:
             short.append(i)
     return index, ordered, short
 
 
 def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
-    """The library phrases that occur in text (longest first, no overlaps), in order of first occurrence."""
+    """The library phrases that occur in text by their wording or a variant (longest first, no
+    overlaps), each once, in order of first occurrence."""
     index, ordered, short = first_pair_index(root)
-    # Only phrases whose first two characters occur in the text can occur in it.
+    # Only wordings whose first two characters occur in the text can occur in it.
     candidates = set(short)
     for pair in index.keys() & char_pairs(text):
         candidates.update(index[pair])
-    library = [ordered[i] for i in sorted(candidates)]
     taken = [False] * len(text)
-    found: list[tuple[int, Phrase]] = []
-    for ph in library:
-        start = text.find(ph.phrase)
+    found: dict[str, tuple[int, Phrase]] = {}
+    for i in sorted(candidates):
+        w, ph = ordered[i]
+        start = text.find(w)
         while start != -1:
-            end = start + len(ph.phrase)
+            end = start + len(w)
             if not any(taken[start:end]):
-                for i in range(start, end):
-                    taken[i] = True
-                found.append((start, ph))
+                for j in range(start, end):
+                    taken[j] = True
+                if ph.id not in found or start < found[ph.id][0]:
+                    found[ph.id] = (start, ph)
                 break
-            start = text.find(ph.phrase, start + 1)
-    return [ph for _, ph in sorted(found, key=lambda t: t[0])]
+            start = text.find(w, start + 1)
+    return [ph for _, ph in sorted(found.values(), key=lambda t: t[0])]

@@ -88,7 +88,7 @@ def record(ph: Phrase, directory_urls: bool = True, *, slim: bool = False) -> di
     rec: dict[str, Any] = {
         "id": ph.id, "phrase": ph.phrase, "kind": ph.kind, "sections": list(ph.sections),
         "from": ph.valid_from, "until": ph.valid_until, "replaced_by": ph.replaced_by,
-        "meaning": ph.meaning, "full": ph.full,
+        "meaning": ph.meaning, "full": ph.full, "variants": list(ph.variants),
         "copy": ph.copy_form if ph.quoted else None,  # absent: copy the wording as it is
         "py": "".join(sy), "ini": "".join(s[0] for s in sy),
         "href": f"{page}#{ph.id}",  # relative to /phrases/
@@ -97,7 +97,8 @@ def record(ph: Phrase, directory_urls: bool = True, *, slim: bool = False) -> di
         return {k: v for k, v in rec.items() if v not in (None, [], "")}
     rec.update({
         "url": f"phrases/{ph.group}/#{ph.id}", "group": ph.group, "moves": list(ph.moves),
-        "usage": ph.usage, "example": ph.example, "source": ph.source, "members": list(ph.members),
+        "usage": ph.usage, "example": ph.example, "source": ph.source or None, "event": ph.event,
+        "expands": list(ph.expands), "members": list(ph.members),
         "wrong": list(ph.wrong), "choices": {k: list(v) for k, v in ph.choices.items()}, "cautions": ph.cautions,
         "pinyin": " ".join(sy), "quoted": ph.quoted, "copy_form": ph.copy_form,
     })

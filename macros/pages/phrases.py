@@ -15,7 +15,7 @@ from ..base import cache, paths
 from ..base.errors import HandbookError
 from ..base.text import SLOT_RE, split_slots
 from ..content import phrases, samples, sections
-from ..content.phrases import KINDS, SECTIONS, Phrase
+from ..content.phrases import GENERAL_LABEL, KINDS, SECTIONS, Phrase
 from ..engine import render
 from . import blocks
 
@@ -174,6 +174,8 @@ def entry_block(ph: Phrase, here: str) -> str:
     members = members_shown(ph)
     if members:
         field("全称" if ph.full else "成员", _md(members) + ("" if ph.full else "（顺序固定）"))
+    if ph.variants:
+        field("又作", "；".join(_md(v) for v in ph.variants))
     field("含义", _md(ph.meaning))
     field("用法", _md(ph.usage))
     if ph.choices:
@@ -181,7 +183,8 @@ def entry_block(ph: Phrase, here: str) -> str:
     field("例句", _md(ph.example))
     if ph.replaced_by:
         field("年度", f"{years}可作为现行表述；此后改用 {_phrase_ref(library[ph.replaced_by], here)}")
-    field("来源", _md(ph.source))
+    # A general expression has no single source: say so (with its kind) rather than invent one.
+    field("来源", _md(ph.source) if ph.source else f"{GENERAL_LABEL}（{KINDS[ph.kind]}），无单一出处")
     out += ["</div>", ""]
     more = []
     if ph.cautions:

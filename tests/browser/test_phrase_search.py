@@ -192,3 +192,36 @@ def test_phrases_page_has_no_serious_accessibility_violation(ps):
     results = Axe().run(ps)
     bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not bad, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in bad]
+
+
+def test_first_twenty_results_drawn_then_show_more_and_arrow_keys_draw_the_rest(ps):
+    """Drawing 50 results was most of a keystroke's work: 20 are drawn, 显示更多 (or moving past the 20th
+    with the arrow keys) draws the rest of the same 50, in the same order."""
+    query = "工作"
+    _type(ps, query)
+    total = ps.evaluate("HBPhraseSearch.last.total")
+    assert total > 50, "the query must have more than 50 results, or the test proves nothing"
+    expected = ps.evaluate("q => HBPhraseSearch.search(q, {kind: '', section: '', year: 0, hide: false}, 50)"
+                           ".items.map(x => x.it.e.phrase)", query)
+    options = ps.locator("#hb-ps-list [role=option] .hb-ps__phrase")
+    more = ps.locator(".hb-ps__more")
+    assert options.all_inner_texts() == expected[:20]
+    expect(more).to_be_visible()
+    expect(more).to_have_text("显示更多（再显示 30 条）")
+    expect(ps.locator("#hb-ps-status")).to_have_text(f"找到 {total} 条，显示前 20 条")
+    more.click()
+    assert options.all_inner_texts() == expected
+    expect(more).to_be_hidden()
+    expect(ps.locator("#hb-ps-status")).to_have_text(f"找到 {total} 条，显示前 50 条")
+    assert ps.evaluate("document.activeElement.id") == "hb-ps-input"
+    # A new query draws 20 again; the arrow keys walk past the 20th into the rest.
+    _type(ps, query)
+    assert options.count() == 20
+    box = ps.locator("#hb-ps-input")
+    for _ in range(20):
+        box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "hb-ps-opt-20"
+    assert options.all_inner_texts() == expected
+    assert ps.locator("#hb-ps-opt-20").get_attribute("aria-selected") == "true"
+    expect(more).to_be_hidden()
+    assert not ps.js_errors

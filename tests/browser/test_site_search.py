@@ -81,7 +81,9 @@ def library_queries() -> dict[str, tuple[str, bool]]:
     between its punctuation (同谋划) and the names quoted in it (不忘初心). A
     token counts as a word when a dictionary has it (jieba's or ours): jieba's
     HMM also invents pieces such as 温下 (上热中温下冷) or 愁盼 (急难愁盼), which
-    nobody searches for and no index holds.
+    nobody searches for and no index holds. A sentence pattern with slots or gaps
+    (以【对象】为重点, 既……又……) is searched by its words only: the pieces around
+    a gap (为重点, 之年, 既) are no words, and the pattern itself is no query.
     """
     import jieba
 
@@ -95,8 +97,11 @@ def library_queries() -> dict[str, tuple[str, bool]]:
     out: dict[str, tuple[str, bool]] = {}
     for ph in phrases.load_library().values():
         entry = f"/phrases/{ph.group}/"
-        out.setdefault(ph.phrase, (entry, True))
-        words = [*re.split(r"[^\u4e00-\u9fff]+", ph.phrase), *dictionary.dictionary_words([ph.phrase])]
+        pattern = "【" in ph.phrase or "……" in ph.phrase
+        if "……" not in ph.phrase:
+            out.setdefault(ph.phrase, (entry, True))
+        pieces = re.split(r"[^\u4e00-\u9fff]+", ph.phrase)
+        words = [*(p for p in pieces if not pattern or known(p)), *dictionary.dictionary_words([ph.phrase])]
         for tokenizer in (with_dict, plain):
             tokens = [t if known(t) else "" for t in tokenizer.cut(ph.phrase)]
             words += [*tokens, *(a + b for a, b in zip(tokens, tokens[1:]) if len(a) > 1 and len(b) > 1)]

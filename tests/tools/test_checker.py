@@ -112,7 +112,7 @@ def test_the_calendar_wins_over_the_library(tmp_path):
     meaning: 测试。
     usage: 测试。
     example: 测试。
-    source: 测试
+    source: 测试会议（2025年）
 """, encoding="utf-8")
     (f,) = checker.check("坚持某个新提法。", 2024, check_rules.build_rules(root))
     assert f.rule == "stale" and "2025" in f.message

@@ -15,6 +15,9 @@
   "use strict";
 
   var MAX_SHOWN = 50;
+  // Results drawn at once: drawing and laying out all 50 was most of a keystroke's work (issue 18); the rest
+  // of the 50 come with 显示更多, or when the arrow keys move past the last one drawn.
+  var FIRST_DRAWN = 20;
 
   function norm(s) { return (s || "").toLowerCase().replace(/\s+/g, ""); }
 
@@ -23,6 +26,7 @@
     this.items = data.entries.map(function (e, i) {
       return {
         e: e, i: i, phrase: e.phrase, full: e.full || "", py: e.py || "", ini: e.ini || "",
+        alt: (e.variants || []).join("\n"),  // accepted variant wordings: found like the full name
         secs: e.sections || [], from: e.from || 0, until: e.until || 9999
       };
     });
@@ -35,7 +39,7 @@
     for (var n = 0; n < this.sorted.length; n++) {
       var it = this.sorted[n];
       var seen = new Set();
-      var fields = [it.phrase, it.full, it.py, it.ini];
+      var fields = [it.phrase, it.full, it.alt, it.py, it.ini];
       for (var f = 0; f < fields.length; f++) {
         var s = fields[f];
         for (var k = 0; k < s.length; k++) {
@@ -67,6 +71,7 @@
     if (p > 0) return 4;
     if (ascii && (it.ini.indexOf(q) > 0 || it.py.indexOf(q) > 0)) return 5;
     if (it.full && it.full.indexOf(q) >= 0) return 6;
+    if (it.alt && it.alt.indexOf(q) >= 0) return 6;
     return -1;
   }
 
@@ -140,9 +145,16 @@
     api.rank = rank;
     api.search = function (query, filters, limit) { return index.search(query, filters, limit); };
     var shown = [];
+    var drawn = 0;  // how many of shown are in the list
     var active = -1;
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button hb-ps__more";
+    more.style.display = "none";  // not the hidden attribute: Material's .md-button display wins over it
+    list.parentNode.insertBefore(more, list.nextSibling);
 
     function setActive(n, keepScroll) {
+      if (n >= drawn && n < shown.length) draw(shown.length);
       var old = list.querySelector('[aria-selected="true"]');
       if (old) old.setAttribute("aria-selected", "false");
       active = n;
@@ -178,30 +190,58 @@
       var t0 = performance.now();
       var filters = { kind: kind.value, section: section.value, year: +year.value || 0, hide: hide.checked };
       var res = api.search(input.value, filters, MAX_SHOWN);
+      // Scroll back before the list changes: read after it, scrollTop would force a layout of the new list.
+      if (list.scrollTop) list.scrollTop = 0;
       shown = res.items;
-      var html = "";
-      for (var n = 0; n < shown.length; n++) {
-        var e = shown[n].it.e;
-        var yrs = yearsText(e);
-        html += '<li class="hb-ps__item" role="option" aria-selected="false" id="hb-ps-opt-' + n + '" data-id="' +
-          esc(e.id) + '"' + (shown[n].stale ? " data-stale" : "") + '><span class="hb-ps__phrase">' +
-          esc(e.phrase) + "</span> " + '<span class="hb-ps__badge">' + esc(data.kinds[e.kind]) + "</span>" +
-          (yrs ? ' <span class="hb-ps__badge">' + esc(yrs) + "</span>" : "") +
-          (shown[n].stale ? ' <span class="hb-ps__badge">该年度不适用</span>' : "") +
-          ' <span class="hb-ps__badge hb-ps__copied" aria-hidden="true"></span>' +
-          '<span class="hb-ps__meaning">' + esc(e.meaning) + "</span></li>";
-      }
-      list.innerHTML = html;
+      total = res.total;
+      drawn = 0;
+      list.textContent = "";
+      draw(FIRST_DRAWN);
       input.setAttribute("aria-expanded", shown.length ? "true" : "false");
-      status.textContent = !input.value.trim() ? "" : res.total ?
-        "找到 " + res.total + " 条" + (res.total > shown.length ? "，显示前 " + shown.length + " 条" : "") :
-        "没有找到，换个片段或拼音试试";
       active = -1;
-      list.scrollTop = 0;
       setActive(shown.length ? 0 : -1, true);
       api.last = { query: input.value, total: res.total, ms: performance.now() - t0 };
       root.dispatchEvent(new CustomEvent("hb-phrases-rendered", { detail: api.last }));
     }
+
+    var total = 0;
+
+    function itemHtml(n) {
+      var e = shown[n].it.e;
+      var yrs = yearsText(e);
+      return '<li class="hb-ps__item" role="option" aria-selected="false" id="hb-ps-opt-' + n + '" data-id="' +
+        esc(e.id) + '"' + (shown[n].stale ? " data-stale" : "") + '><span class="hb-ps__phrase">' +
+        esc(e.phrase) + "</span> " + '<span class="hb-ps__badge">' + esc(data.kinds[e.kind]) + "</span>" +
+        (yrs ? ' <span class="hb-ps__badge">' + esc(yrs) + "</span>" : "") +
+        (shown[n].stale ? ' <span class="hb-ps__badge">该年度不适用</span>' : "") +
+        ' <span class="hb-ps__badge hb-ps__copied" aria-hidden="true"></span>' +
+        '<span class="hb-ps__meaning">' + esc(e.meaning) + "</span></li>";
+    }
+
+    /* Draw shown[drawn .. upto) at the end of the list (one insertion), then the button and the status. */
+    function draw(upto) {
+      upto = Math.min(upto, shown.length);
+      if (upto > drawn) {
+        var html = "";
+        for (var n = drawn; n < upto; n++) html += itemHtml(n);
+        list.insertAdjacentHTML("beforeend", html);
+        drawn = upto;
+      }
+      var left = shown.length - drawn;
+      more.style.display = left ? "" : "none";
+      if (left) more.textContent = "显示更多（再显示 " + left + " 条）";
+      status.textContent = !input.value.trim() ? "" : total ?
+        "找到 " + total + " 条" + (total > drawn ? "，显示前 " + drawn + " 条" : "") :
+        "没有找到，换个片段或拼音试试";
+    }
+
+    more.addEventListener("click", function () {
+      var first = drawn;
+      draw(shown.length);
+      input.focus();  // typing and the arrow keys go on from the box
+      var li = document.getElementById("hb-ps-opt-" + first);
+      if (li && li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
+    });
 
     function copyAt(n, form) {
       if (!shown[n]) return;
