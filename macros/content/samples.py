@@ -58,6 +58,9 @@ class Sample:
     paragraphs: tuple[Paragraph, ...]
     corrections: tuple[Correction, ...]
     path: Path
+    # What is weak in the sample as a model (a missing 问题 section, a patchwork of roles …),
+    # written by a reviewer: the page says it plainly, not only what each paragraph does.
+    weaknesses: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -73,7 +76,8 @@ class Sample:
         return sum(len("".join(p.text.split())) for p in self.body)
 
 
-SAMPLE_KEYS = {"slug", "title", "genre", "year", "level", "report_type", "source", "paragraphs", "corrections"}
+SAMPLE_KEYS = {"slug", "title", "genre", "year", "level", "report_type", "source", "paragraphs", "corrections",
+               "weaknesses"}
 PARA_KEYS = {"text", "kind", "level", "lead", "section", "note"}
 CORR_KEYS = {"what", "where", "why"}
 
@@ -127,10 +131,18 @@ def load_sample(path: Path) -> Sample:
         c = require_mapping(c, where, f)
         check_keys(c, CORR_KEYS, where, f + ".")
         corrections.append(Correction(*(require_str(c, k, where, prefix=f + ".") for k in ("what", "where", "why"))))
+    weak_raw = raw.get("weaknesses") or []
+    if not isinstance(weak_raw, list):
+        raise HandbookError(where, "expected a list of sentences", "weaknesses")
+    weaknesses = []
+    for i, w in enumerate(weak_raw):
+        if not isinstance(w, str) or len(w.strip()) < 8:
+            raise HandbookError(where, f"expected a sentence saying what is weak, got {w!r}", f"weaknesses[{i}]")
+        weaknesses.append(w.strip())
     return Sample(
         slug=slug, title=require_str(raw, "title", where), genre=genre, year=year, level=level,
         report_type=require_str(raw, "report_type", where), source=require_str(raw, "source", where),
-        paragraphs=tuple(paras), corrections=tuple(corrections), path=path,
+        paragraphs=tuple(paras), corrections=tuple(corrections), path=path, weaknesses=tuple(weaknesses),
     )
 
 

@@ -74,8 +74,9 @@ def _md_heading(text: str) -> str:
 def _section_link(section: str, directory_urls: bool) -> str:
     name = html.escape(SECTIONS[section])
     if section in sections.all_sections():
-        return f'<a class="hb-sample-note__section" href="{_url("sections/" + section, directory_urls)}">{name}</a>'
-    return f'<span class="hb-sample-note__section">{name}</span>'
+        return (f'<a class="hb-sample-note__section" data-search-exclude '
+                f'href="{_url("sections/" + section, directory_urls)}">{name}</a>')
+    return f'<span class="hb-sample-note__section" data-search-exclude>{name}</span>'
 
 
 def _phrase_links(text: str, directory_urls: bool) -> str:
@@ -83,26 +84,31 @@ def _phrase_links(text: str, directory_urls: bool) -> str:
     if not found:
         return ""
     links = "".join(
-        f'<a class="hb-sample-phrase" href="{_url("phrases", directory_urls, p.id)}">{html.escape(p.phrase)}</a>'
+        f'<a class="hb-sample-phrase" data-search-exclude href="{_url("phrases", directory_urls, p.id)}">'
+        f'{html.escape(p.phrase)}</a>'
         for p in found
     )
-    return f'<span class="hb-sample-note__phrases"><span class="hb-sample-note__label">提法</span>{links}</span>'
+    return (f'<span class="hb-sample-note__phrases"><span class="hb-sample-note__label" data-search-exclude>提法</span>'
+            f'{links}</span>')
 
 
 def _paragraph_block(s: Sample, i: int, directory_urls: bool) -> str:
     p = s.paragraphs[i]
     body = p.text[len(p.lead):] if p.lead else p.text
+    # Site search indexes a sample's headings and each paragraph's note (what the paragraph does), not its
+    # body text: with a thousand samples the bodies were 96 % of the index every page loads (issue 18).
+    # data-search-exclude sits on elements with no descendant of their own tag: Material's search parser
+    # tracks excluded elements by tag name, so an inner <span> closing would end an outer <span>'s exclusion.
+    copy = blocks.copy_button(p.text, what=f'第{i + 1}段').replace("<button ", "<button data-search-exclude ", 1)
     note = (
-        f'<div class="hb-sample-note" data-search-exclude>'
-        f'<span class="hb-sample-note__label">段落</span>{_section_link(p.section, directory_urls)}'
+        f'<div class="hb-sample-note">'
+        f'<span class="hb-sample-note__label" data-search-exclude>段落</span>{_section_link(p.section, directory_urls)}'
         f'<span class="hb-sample-note__does">{html.escape(p.note)}</span>'
-        f"{_phrase_links(p.text, directory_urls)}"
-        f"{blocks.copy_button(p.text, what=f'第{i + 1}段')}"
-        f"</div>"
+        f"{_phrase_links(p.text, directory_urls)}{copy}</div>"
     )
     return (
         f'<div class="hb-sample-para" id="p{i + 1}" data-section="{p.section}">'
-        f'<p class="hb-sample-para__text" lang="zh-CN">{text_html(body)}</p>{note}</div>'
+        f'<p class="hb-sample-para__text" lang="zh-CN" data-search-exclude>{text_html(body)}</p>{note}</div>'
     )
 
 
@@ -150,6 +156,12 @@ def sample_page(slug: str, directory_urls: bool = True) -> str:
         "每段下方注明所属段落、段落作用和其中的标准提法。</p>"
     )
     parts.append("")
+    if s.weaknesses:
+        # Said before the text: whoever borrows from a sample should know first what not to copy.
+        parts += ["## 这篇样本的不足", "",
+                  '<p class="hb-sample-weak-intro" data-search-exclude>审读意见：这篇样本作为范文有以下不足，借鉴时注意避开。</p>', ""]
+        parts += [f"- {md_cell(w)}" for w in s.weaknesses]
+        parts.append("")
     for i, p in enumerate(s.paragraphs):
         if p.kind == "title":
             continue

@@ -211,7 +211,7 @@ def update_data() -> dict[str, Any]:
         "numbering": [[style, rx.pattern] for style, rx in ingest.NUMBERING],
         "max_heading": ingest.MAX_HEADING, "max_lead": ingest.MAX_LEAD,
         "section_rules": [[slug, list(words)] for slug, words in ingest.SECTION_RULES],
-        "framing": list(ingest.FRAMING),
+        "framing": list(ingest.FRAMING), "genre_aliases": ingest.GENRE_ALIASES,
         "genre_cues": [list(c) for c in ingest.GENRE_CUES], "default_genre": ingest.DEFAULT_GENRE,
         "genres": {slug: {"title": g.title, "required": required[slug]} for slug, g in genres.all_genres().items()},
         "section_titles": dict(SECTIONS),

@@ -5,7 +5,9 @@ recording every change it makes (what, where, why):
 
 1. strip the copy site's residue (paywall markers, the submission banner);
 2. repair known garbles (the title of the 一把手 report);
-3. the sample's own fixes from templates/samples/overrides/<slug>.yml;
+3. the sample's own fixes from templates/samples/overrides/<slug>.yml (entries that
+   share a `public:` line are one line of the page's 校订说明, each still in the review
+   list; the file's `weaknesses:` are copied into the sample as they are);
 4. restore a stand-in letter to 习近平 inside fixed names (A新时代… → 习近平新时代…);
 5. restore 党的XX大 from the report year (a fixed name, not an identifier);
 6. unify placeholders (X, XX, ***, **, 某某) into the site's one slot convention
@@ -158,6 +160,7 @@ class Overrides:
     meta: dict[str, Any] = field(default_factory=dict)
     replace: list[dict[str, str]] = field(default_factory=list)
     paragraphs: dict[int, dict[str, str]] = field(default_factory=dict)
+    weaknesses: list[str] = field(default_factory=list)
     path: Path | None = None
 
 
@@ -167,7 +170,7 @@ def load_overrides(slug: str, root: Path = paths.TEMPLATES) -> Overrides:
         return Overrides()
     where = paths.rel(path)
     raw = require_mapping(load_yaml(path) or {}, where)
-    check_keys(raw, {"meta", "replace", "paragraphs"}, where)
+    check_keys(raw, {"meta", "replace", "paragraphs", "weaknesses"}, where)
     meta = require_mapping(raw.get("meta") or {}, where, "meta")
     check_keys(meta, {"genre", "year", "level", "report_type"}, where, "meta.")
     replace = raw.get("replace") or []
@@ -175,7 +178,9 @@ def load_overrides(slug: str, root: Path = paths.TEMPLATES) -> Overrides:
         raise HandbookError(where, "expected a list", "replace")
     for i, r in enumerate(replace):
         r = require_mapping(r, where, f"replace[{i}]")
-        check_keys(r, {"find", "to", "why", "kind"}, where, f"replace[{i}].")
+        check_keys(r, {"find", "to", "why", "kind", "public"}, where, f"replace[{i}].")
+        if "public" in r and (not isinstance(r["public"], str) or not r["public"].strip()):
+            raise HandbookError(where, "expected the page's wording of the correction", f"replace[{i}].public")
         for key in ("find", "to", "why"):
             if not isinstance(r.get(key), str) or (key != "to" and not r[key]):
                 raise HandbookError(where, "expected text", f"replace[{i}].{key}")
@@ -190,7 +195,12 @@ def load_overrides(slug: str, root: Path = paths.TEMPLATES) -> Overrides:
         if "section" in value and value["section"] not in SECTIONS:
             raise HandbookError(where, f"unknown section {value['section']!r}", f"paragraphs.{key}.section")
         paras[key] = value
-    return Overrides(meta=meta, replace=replace, paragraphs=paras, path=path)
+    # The reviewer's account of what is weak in the sample: written here, not in the generated
+    # <slug>.yml, so that ingesting again carries it over (templates/samples/<slug>.yml keeps no hand edits).
+    weak = raw.get("weaknesses") or []
+    if not isinstance(weak, list) or not all(isinstance(w, str) and w.strip() for w in weak):
+        raise HandbookError(where, "expected a list of sentences", "weaknesses")
+    return Overrides(meta=meta, replace=replace, paragraphs=paras, weaknesses=[w.strip() for w in weak], path=path)
 
 
 # ---------------------------------------------------------------------------
@@ -243,7 +253,9 @@ def clean_lines(raw: str, year: int, overrides: Overrides, changes: list[Change]
                 line = line.replace(wrong, right)
         for r in overrides.replace:
             kind = r.get("kind", "typo")
-            public = "" if kind != "anonymise" else f"可识别信息替换为“{r['to']}”"
+            # `public`: the page's one line for every entry that shares it (and its reason);
+            # the review list still has each change.
+            public = r.get("public") or ("" if kind != "anonymise" else f"可识别信息替换为“{r['to']}”")
             line = _sub_all(re.escape(r["find"]), r["to"].replace("\\", "\\\\"), line, n, kind, r["why"], changes, public)
         line = _sub_all(STANDIN_RE.pattern, "习近平", line, n, "standin",
                         "字母代替了“习近平”：固定名称不得改动，不属于需要脱敏的信息", changes)
@@ -310,22 +322,45 @@ NUMBERING = (
 MAX_HEADING = 40
 MAX_LEAD = 45
 
+# A heading's section: the first rule with one of its words wins, so the narrower
+# headings come before the broader ones they contain (领导班子廉洁自律 before 廉洁自律,
+# 支持纪检监察机构履行监督责任 before 监督, 对“一把手”的监督 before 监督).
 SECTION_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("causes", ("原因",)),
     ("next-steps", ("下一步", "打算", "整改措施", "改进措施", "努力方向", "下一阶段")),
     ("problems", ("存在的问题", "存在问题", "存在的不足", "问题和不足", "主要问题", "存在的主要问题")),
+    ("rectification", ("问题整改", "整改落实", "整改情况", "反馈问题", "整改工作")),
     ("ideology", ("意识形态",)),
     ("work-style", ("作风",)),
+    ("eight-rules", ("八项规定",)),
+    ("team-integrity", ("班子廉洁", "领导班子廉洁自律", "班子成员廉洁")),
     ("personal-integrity", ("廉洁纪律", "廉洁自律", "个人廉洁")),
+    ("rule-of-law", ("述法", "法治建设", "依法行政", "依法履职")),
+    ("support-discipline", ("支持纪检监察", "支持派驻", "支持纪委")),
+    ("supervision-top-leader", ("对“一把手”的监督", "对一把手的监督", "监督“一把手”")),
+    ("supervision-peer", ("同级监督", "同级领导班子", "班子内部监督")),
+    ("leading-team", ("抓班子", "带队伍", "抓好班子", "带好队伍")),
+    ("supervision-lower", ("对下级", "下级领导班子", "下级“一把手”")),
+    ("internal-inspection", ("巡察",)),
     ("discipline", ("纪律建设", "党风廉政", "廉政", "纪律", "反腐败", "清廉")),
+    ("power-operation", ("权力运行", "权力清单")),
+    ("accountability", ("问责", "执纪")),
     ("organisation", ("组织建设", "干部队伍", "队伍建设", "基层", "支部", "干部选任", "组织体系", "班子自身建设",
                       "干部管理", "战斗堡垒")),
     ("political-building", ("政治建设", "理论武装", "主题教育", "思想建设", "政治能力", "创新理论", "新思想",
                             "政治纪律", "政治站位", "理论学习")),
     ("supervision", ("监督",)),
     ("primary-responsibility", ("主体责任", "管党治党", "履职尽责", "履责", "第一责任人", "责任制")),
-    ("main-business", ("经济", "财源", "财政", "收支", "发展安全", "主业", "业务", "中心工作")),
+    ("ability", ("能力素质", "履职能力", "本领")),
+    ("diligence", ("勤勉", "勤政", "敬业", "工作态度")),
+    ("main-business", ("经济", "财源", "财政", "收支", "发展安全", "主业", "业务", "中心工作", "实绩", "业绩")),
 )
+# A report type that writes a part under its own section: the same heading words mean it there.
+GENRE_ALIASES: dict[str, dict[str, str]] = {
+    "team-duty-report": {"personal-integrity": "team-integrity"},
+    "personal-duty-report": {"work-style": "eight-rules"},
+    "personal-appraisal-report": {"work-style": "eight-rules"},
+}
 
 FRAMING = ("problems", "causes", "next-steps")
 SECTION_VERBS = {
@@ -438,6 +473,7 @@ def structure(lines: list[tuple[int, str]], genre: str) -> list[Para]:
                     break
             if not section:
                 section = classify(line) or ("supervision" if genre == "leader-supervision-report" else "primary-responsibility")
+        section = GENRE_ALIASES.get(genre, {}).get(section, section)
         para = Para(line, kind, depth if kind == "heading" or lead else 0, lead, section, line=n)
         if kind == "body":
             para.note = make_note(section, lead, line)
@@ -574,6 +610,7 @@ def ingest_text(raw: str, slug: str, source: str, *, genre: str | None = None, y
         "level": level,
         "report_type": meta.get("report_type", GENRES[genre]),
         "source": source,
+        **({"weaknesses": list(ov.weaknesses)} if ov.weaknesses else {}),
         "paragraphs": [_para_dict(p) for p in paras],
         "corrections": public_corrections(changes),
     }

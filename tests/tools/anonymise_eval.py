@@ -1,10 +1,13 @@
 """Score the anonymiser on tests/data/anonymise-eval (written before the anonymiser was tuned).
 
-    python tests/tools/anonymise_eval.py [dev|heldout]   recall per category, traps flagged
+    python tests/tools/anonymise_eval.py [dev|heldout]   recall and precision per category, traps flagged
 
 An item is found when a reported item overlaps it (a masked span, whatever the
-category said); a trap is flagged when a reported item overlaps it. Tune on
-dev; heldout is looked at only to measure.
+category said); a trap is flagged when a reported item overlaps it. A reported
+item is right when it overlaps a planted item (every identifying item of a
+report is planted, repeats included): precision per category is counted over
+the categories the anonymiser reported. Tune on dev; heldout is looked at only
+to measure (`--misses` prints what dev missed and what it reported wrongly).
 """
 from __future__ import annotations
 
@@ -25,7 +28,10 @@ def score(split: str) -> dict:
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
     traps = flagged = 0
+    reported: Counter[str] = Counter()
+    right: Counter[str] = Counter()
     missed: list[tuple[str, str, str]] = []
+    wrong: list[tuple[str, str, str]] = []
     for txt in sorted((EVAL / split).glob("r*.txt")):
         text = txt.read_text(encoding="utf-8")
         gold = json.loads(txt.with_suffix(".items.json").read_text(encoding="utf-8"))
@@ -42,14 +48,30 @@ def score(split: str) -> dict:
         for t in gold["traps"]:
             traps += 1
             flagged += hit(t["start"], t["end"])
+        for g in got:
+            reported[g.category] += 1
+            if any(it["start"] < g.end and g.start < it["end"] for it in gold["items"]):
+                right[g.category] += 1
+            else:
+                wrong.append((txt.stem, g.category, g.text))
     return {"recall": {c: found[c] / total[c] for c in sorted(total)},
+            "precision": {c: right[c] / reported[c] for c in sorted(reported)},
             "overall": sum(found.values()) / max(1, sum(total.values())),
-            "traps_flagged": flagged / max(1, traps), "missed": missed}
+            "overall_precision": sum(right.values()) / max(1, sum(reported.values())),
+            "traps_flagged": flagged / max(1, traps), "missed": missed, "wrong": wrong}
 
 
 if __name__ == "__main__":
-    for split in sys.argv[1:] or ["dev", "heldout"]:
+    args = [a for a in sys.argv[1:] if a != "--misses"]
+    for split in args or ["dev", "heldout"]:
         s = score(split)
-        print(f"{split}: recall {s['overall']:.2f}, traps flagged {s['traps_flagged']:.2f}")
-        for c, r in s["recall"].items():
-            print(f"  {c:16} {r:.2f}")
+        print(f"{split}: recall {s['overall']:.3f}, precision {s['overall_precision']:.3f}, "
+              f"traps flagged {s['traps_flagged']:.3f}")
+        for c in sorted(set(s["recall"]) | set(s["precision"])):
+            r, p = s["recall"].get(c), s["precision"].get(c)
+            print(f"  {c:16} recall {'-' if r is None else f'{r:.2f}':>5}  precision {'-' if p is None else f'{p:.2f}':>5}")
+        if "--misses" in sys.argv and split == "dev":
+            for m in s["missed"]:
+                print("  missed", *m)
+            for w in s["wrong"]:
+                print("  wrong ", *w)

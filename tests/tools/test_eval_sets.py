@@ -28,7 +28,9 @@ def test_the_set_is_valid(folder):
 
 # Measured when the sets landed, raised as the checker improved (bench/README.md records them with each change).
 CHECKER_FLOORS = {"dev": (1.00, 1.00, 1.00), "heldout": (0.94, 0.96, 0.97)}
-ANONYMISER_FLOORS = {"dev": (0.97, 0.01), "heldout": (0.93, 0.03)}
+# Anonymiser: (recall, traps flagged at most, precision); dev grew by six reports (r37–r42) on the
+# weak categories before the rules for them were written.
+ANONYMISER_FLOORS = {"dev": (0.98, 0.01, 1.00), "heldout": (0.94, 0.03, 0.98)}
 
 
 @pytest.mark.parametrize("split", ["dev", "heldout"])
@@ -43,6 +45,7 @@ def test_checker_scores_do_not_fall(split):
 @pytest.mark.parametrize("split", ["dev", "heldout"])
 def test_anonymiser_scores_do_not_fall(split):
     s = anonymise_eval.score(split)
-    recall, traps = ANONYMISER_FLOORS[split]
+    recall, traps, precision = ANONYMISER_FLOORS[split]
     assert s["overall"] >= recall - 0.005, s["overall"]
     assert s["traps_flagged"] <= traps + 0.005, s["traps_flagged"]
+    assert s["overall_precision"] >= precision - 0.005, s["overall_precision"]

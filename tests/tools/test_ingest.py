@@ -201,3 +201,55 @@ def test_bad_override_file_names_its_field(raw: Path, root: Path) -> None:
         "paragraphs:\n  3:\n    section: nonsense\n", encoding="utf-8")
     with pytest.raises(HandbookError, match=r"paragraphs\.3\.section"):
         ingest_file(raw, "2023-test-supervision", root=root)
+
+
+WEAK = ["没有“存在的问题”部分，只在结尾一句带过。", "身份拼凑：个人报告里几处用单位口吻。"]
+
+
+def test_weaknesses_from_the_override_survive_a_new_ingestion(raw: Path, root: Path) -> None:
+    ov = root / "samples" / "overrides" / "2023-test-supervision.yml"
+    ov.write_text(OVERRIDE + yaml.safe_dump({"weaknesses": WEAK}, allow_unicode=True), encoding="utf-8")
+    yml, _ = ingest_file(raw, "2023-test-supervision", root=root)
+    assert load_sample(yml).weaknesses == tuple(WEAK)
+    yml, _ = ingest_file(raw, "2023-test-supervision", root=root)  # ingesting again keeps them
+    assert yaml.safe_load(yml.read_text(encoding="utf-8"))["weaknesses"] == WEAK
+    ov.write_text(OVERRIDE + "weaknesses: 一句话\n", encoding="utf-8")
+    with pytest.raises(HandbookError, match="weaknesses"):
+        ingest_file(raw, "2023-test-supervision", root=root)
+
+
+def test_every_committed_sample_keeps_the_weaknesses_of_its_override() -> None:
+    for ov in sorted((paths.TEMPLATES / "samples" / "overrides").glob("*.yml")):
+        want = yaml.safe_load(ov.read_text(encoding="utf-8")).get("weaknesses")
+        assert want, f"{ov.name}: say what is weak in the sample"
+        assert list(load_sample(paths.TEMPLATES / "samples" / ov.name).weaknesses) == want, ov.name
+
+
+GROUPED = OVERRIDE.replace("paragraphs:", """  - find: 市XX局
+    to: 市审计局
+    why: 业务领域不识别任何人
+    public: 恢复被 X 遮盖的“审计”
+  - find: 党组会X次
+    to: 党组会审计次
+    why: 业务领域不识别任何人
+    public: 恢复被 X 遮盖的“审计”
+paragraphs:""")
+
+
+def test_entries_sharing_a_public_line_are_one_line_on_the_page_and_each_in_the_review(raw: Path, root: Path) -> None:
+    (root / "samples" / "overrides" / "2023-test-supervision.yml").write_text(GROUPED, encoding="utf-8")
+    yml, review = ingest_file(raw, "2023-test-supervision", root=root)
+    lines = [c for c in yaml.safe_load(yml.read_text(encoding="utf-8"))["corrections"] if "审计" in c["what"]]
+    assert [c["what"] for c in lines] == ["恢复被 X 遮盖的“审计”"]
+    assert lines[0]["where"] == "第2段、第4段（共2处）" and lines[0]["why"] == "业务领域不识别任何人"
+    text = review.read_text(encoding="utf-8")
+    assert "“市XX局” → “市审计局”" in text and "“党组会X次” → “党组会审计次”" in text
+
+
+def test_the_2019_sample_lists_its_restored_audit_words_as_one_line() -> None:
+    s = load_sample(paths.TEMPLATES / "samples" / "2019-audit-team-duty.yml")
+    restored = [c for c in s.corrections if "审计" in c.what and "X" in c.what]
+    assert len(restored) == 1 and "共115处" in restored[0].where
+    assert len(s.corrections) <= 12
+    review = (paths.TEMPLATES / "samples" / "2019-audit-team-duty.review.md").read_text(encoding="utf-8")
+    assert review.count("| 校对 | “X机” → “审计机” |") == 12  # the review list keeps every change

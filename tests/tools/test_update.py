@@ -15,7 +15,7 @@ import yaml
 
 from macros.base import paths
 from macros.base.errors import HandbookError
-from macros.content import samples
+from macros.content import assemble, genres, samples
 from macros.pages import downloads
 from macros.tools import textio, update
 
@@ -97,3 +97,27 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
 def test_a_text_without_a_year_asks_for_from():
     with pytest.raises(HandbookError, match="give --from"):
         update.update_text("关于工作情况的报告\n一、工作开展情况\n全年召开会议多次。", 2024)
+
+
+def _expected_sections(genre: str) -> list[str | None]:
+    """The section of each heading an assembled draft prints, from the skeleton (None: a part's own heading)."""
+    out: list[str | None] = []
+    for part in genres.get_genre(genre).skeleton:
+        items = [i for i in part.items if i.section not in ("title", "opening", "closing")]
+        if part.heading and len(part.items) > 1:
+            out.append(None)
+            out += [i.section for i in items]
+        else:
+            out += [i.section for i in items]
+    return out
+
+
+@pytest.mark.parametrize("genre, variant", [(c["genre"], v) for c in assemble.catalog() for v in c["variants"]])
+def test_every_assembled_draft_is_read_back_into_its_own_sections(genre, variant):
+    # The handbook's own drafts are the first thing 年度更新 must read right: each heading maps
+    # to the section that wrote it (a part heading over several sections may map to any).
+    text = assemble.assemble(genre, variant, 2024).text
+    got = [p.section for p in update.find_parts(text, genre)[0]]
+    want = _expected_sections(genre)
+    assert len(got) == len(want), (got, want)
+    assert [g for g, w in zip(got, want) if w is not None] == [w for w in want if w is not None]

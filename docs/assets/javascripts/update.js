@@ -104,6 +104,8 @@
         for (var i = 0; i < context.length; i++) { section = classify(context[i]) || ""; if (section) break; }
         if (!section) section = classify(line) || (genre === "leader-supervision-report" ? "supervision" : "primary-responsibility");
       }
+      var aliases = d.genre_aliases[genre] || {};
+      if (Object.prototype.hasOwnProperty.call(aliases, section)) section = aliases[section];
       paras.push({ text: line, kind: kind, level: kind === "heading" || lead ? depth : 0, section: section, line: n });
     });
     return paras;
