@@ -61,6 +61,11 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/phrases_search.py
+	$(BIN)/python bench/search_scale.py
+	$(BIN)/python bench/update.py
+	$(BIN)/python bench/anonymise.py
+	$(BIN)/python bench/leakgate.py
+	$(BIN)/python bench/edit_loop.py
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .cache

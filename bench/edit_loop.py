@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PY = sys.executable
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# The served copy imports its own macros package (from its folder), never one on PYTHONPATH.
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
 ENV["NO_MKDOCS_2_WARNING"] = "1"
 
 # (kind, source file, pattern to edit after, page that shows it). The marker is a run of
@@ -80,6 +81,7 @@ def edit(project: Path, path: str, after: str | None, marker: str) -> None:
 
 def project_copy(work: Path, n: int) -> Path:
     project = work / "project"
+    project.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "macros", "templates"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
@@ -95,7 +97,8 @@ def bench_scale(work: Path, n: int, runs: int, dirty: bool) -> None:
     project = project_copy(work, n)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    cmd = [PY, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}", "--no-livereload"]
+    # As `make serve` runs it (--no-livereload would also stop the rebuilds on edits).
+    cmd = [PY, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
     if dirty:
         cmd.append("--dirty")
     log = open(work / "serve.log", "w")

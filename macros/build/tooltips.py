@@ -32,6 +32,8 @@ SKIP_TAGS = frozenset({
 })
 SKIP_CLASSES = frozenset({"hb-slot", "hb-hint", "hb-copy", "hb-term", "hb-ps", "headerlink", "hb-noterms"})
 SKIP_ATTRS = ("data-search-exclude", "data-hb-noterms", "data-copy")
+# Text kept out of the search index for size, not because it is UI: its terms are still explained.
+TERM_CLASSES = frozenset({"hb-sample-para__text"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 TITLE_MAX = 140
 
@@ -80,7 +82,11 @@ def _opens_skip(tag: str, attrs: str) -> bool:
         return True
     if "class" not in attrs and "data-" not in attrs:
         return False
-    for m in _ATTR_RE.finditer(attrs):
+    found = list(_ATTR_RE.finditer(attrs))
+    if any(m.group(1).lower() == "class" and m.group(2) and TERM_CLASSES.intersection(m.group(2).strip("\"'").split())
+           for m in found):
+        return False
+    for m in found:
         name = m.group(1).lower()
         if name in SKIP_ATTRS:
             return True

@@ -138,3 +138,11 @@ def test_opening_example_copy_text_has_no_tooltip_markup(soup):
     expected = render.to_plain(sections.render_example(tpl, tpl.examples[0]))
     buttons = soup("sections/opening/").select(".hb-block--example button.hb-copy")
     assert expected in [b["data-copy"] for b in buttons]
+
+
+def test_sample_text_kept_out_of_search_still_gets_tooltips():
+    # Sample bodies carry data-search-exclude for the index's size, not because they are UI.
+    html = ('<p class="hb-sample-para__text" data-search-exclude>班子成员认真落实“一岗双责”。</p>'
+            '<div class="hb-tool" data-search-exclude>认真落实“一岗双责”</div>')
+    assert _terms(tooltips.annotate(html, _href)) == ["一岗双责"]
+    assert 'data-search-exclude>认真落实“一岗双责”</div>' in tooltips.annotate(html, _href)
