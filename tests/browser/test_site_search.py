@@ -100,10 +100,12 @@ def library_queries() -> dict[str, tuple[str, bool]]:
         pattern = "【" in ph.phrase or "……" in ph.phrase
         if "……" not in ph.phrase:
             out.setdefault(ph.phrase, (entry, True))
+        # In a pattern, jieba's rarest dictionary entries are pieces glued to a gap (之年 in 【定位】之年).
+        word_ok = (lambda t: t in ours or plain.FREQ.get(t, 0) >= 10) if pattern else known
         pieces = re.split(r"[^\u4e00-\u9fff]+", ph.phrase)
-        words = [*(p for p in pieces if not pattern or known(p)), *dictionary.dictionary_words([ph.phrase])]
+        words = [*(p for p in pieces if not pattern or word_ok(p)), *dictionary.dictionary_words([ph.phrase])]
         for tokenizer in (with_dict, plain):
-            tokens = [t if known(t) else "" for t in tokenizer.cut(ph.phrase)]
+            tokens = [t if word_ok(t) else "" for t in tokenizer.cut(ph.phrase)]
             words += [*tokens, *(a + b for a, b in zip(tokens, tokens[1:]) if len(a) > 1 and len(b) > 1)]
         for word in words:
             if 2 <= len(word) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
