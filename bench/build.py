@@ -151,32 +151,10 @@ def baseline_docs(rendered_md: Path, docs_src: Path, dest: Path) -> Path:
 # One scale: the handbook (as shipped, or with N synthetic samples) vs its baseline
 # ---------------------------------------------------------------------------
 
-LOCK_SCRIPT = """
-from macros.base import paths
-from macros.content.samples import all_samples
-from macros.tools import leakgate
-lock = paths.TEMPLATES / "samples" / leakgate.LOCK_FILE
-lock.write_text(leakgate._HEADER + "".join(f"{slug}\\t{leakgate.digest(s)}\\n" for slug, s in sorted(all_samples().items())),
-                encoding="utf-8")
-"""
-
-
 def bench_scale(work: Path, runs: int, n: int) -> dict:
     from bench import synth_samples
 
-    if n == 0:
-        project = ROOT
-    else:
-        project = work / "project"
-        project.mkdir(parents=True)
-        for name in ("mkdocs.yml", "docs", "macros", "templates"):
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-        synth_samples.write(n, project / "templates" / "samples", work / "unused-md")
-        # The steady state of the leak gate: every sample reviewed, its digest in the lock (the
-        # synthetic reports recombine paragraphs that passed the gate; running the model on them
-        # here would time a one-time review, not a build).
-        subprocess.run([PY, "-c", LOCK_SCRIPT], cwd=project, env=ENV, check=True, capture_output=True)
+    project = ROOT if n == 0 else synth_samples.project_copy(work / "project", n)
     user_dict = dump_rendered(project, work / "rendered", work)
     docs = baseline_docs(work / "rendered", project / "docs", work / "plain-docs")
     config = plain_config(docs, work / "plain.yml", user_dict, project / "mkdocs.yml")

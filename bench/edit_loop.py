@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -79,22 +78,10 @@ def edit(project: Path, path: str, after: str | None, marker: str) -> None:
     f.write_text(text, encoding="utf-8")
 
 
-def project_copy(work: Path, n: int) -> Path:
-    project = work / "project"
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "macros", "templates"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-    if n:
-        from bench import build, synth_samples
-
-        synth_samples.write(n, project / "templates" / "samples", work / "unused-md")
-        subprocess.run([PY, "-c", build.LOCK_SCRIPT], cwd=project, env=ENV, check=True, capture_output=True)
-    return project
-
-
 def bench_scale(work: Path, n: int, runs: int, dirty: bool) -> None:
-    project = project_copy(work, n)
+    from bench import synth_samples
+
+    project = synth_samples.project_copy(work / "project", n)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     # As `make serve` runs it (--no-livereload would also stop the rebuilds on edits).

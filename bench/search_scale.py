@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.build import ENV, LOCK_SCRIPT, PY  # noqa: E402
+from bench.build import ENV, PY  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 QUERY = "述责述廉"
@@ -57,16 +57,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def build(source: Path, work: Path, n: int) -> Path:
     project = work / f"project-{n}"
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "macros", "templates"):
-        src = source / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-    if n:
-        from bench import synth_samples
+    from bench import synth_samples
 
-        synth_samples.write(n, project / "templates" / "samples", work / "unused-md")
-    # Every sample counted as reviewed (the leak gate is not what is measured here).
-    subprocess.run([PY, "-c", LOCK_SCRIPT], cwd=project, env=ENV, check=True, capture_output=True)
+    synth_samples.project_copy(project, n, source)  # every sample counted as reviewed: the gate is not measured here
     site = work / f"site-{n}"
     proc = subprocess.run([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project, env=ENV,
                           capture_output=True, text=True)
