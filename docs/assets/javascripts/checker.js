@@ -747,13 +747,9 @@
     current.textContent = "第 " + (pos + 1) + " / " + findings.length + " 处：" + tidyQuotes(f.message) + " → " + tidyQuotes(f.suggestion);
   }
 
-  // Reading files: window.HB.decodeReport (common.js) takes the decisions of macros/tools/textio.py on the
+  // Reading files: window.HB.readReport (common.js) takes the decisions of macros/tools/textio.py on the
   // same bytes: UTF-8 (BOM optional), GBK/GB18030, UTF-16 with BOM, .docx paragraphs and table cells.
-  // readReport resolves to {text, encoding, bad, firstBad, warning}; a refusal is one line (err.message).
-  function readReport(file) {
-    if (file.size > window.HB.READ_LIMIT) return Promise.reject(window.HB.tooLarge(file.size));
-    return file.arrayBuffer().then(function (buf) { return window.HB.decodeReport(new Uint8Array(buf), file.name); });
-  }
+  var readReport = window.HB.readReport;
 
   function readFile(file) {
     return readReport(file).then(function (r) { return r.text; });

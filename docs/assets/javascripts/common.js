@@ -332,6 +332,13 @@
     return lines.join("\n");
   }
 
+  /* A File the user opened: refused unread when too large, else decodeReport of its bytes.
+   * Resolves to {text, encoding, bad, firstBad, warning}; a refusal is one line (err.message). */
+  function readReport(file) {
+    if (file.size > READ_LIMIT) return Promise.reject(tooLarge(file.size));
+    return file.arrayBuffer().then(function (buf) { return decodeReport(new Uint8Array(buf), file.name); });
+  }
+
   function decodeReport(bytes, name) {
     return Promise.resolve().then(function () {
       var b = bytes;
@@ -448,5 +455,5 @@
   }
 
   window.HB = { el: el, notice: notice, wordDocument: wordDocument, saveBlob: saveBlob, escapeHtml: escapeHtml, escapeXml: escapeXml, zip: zip, unzipEntry: unzipEntry,
-    crc32: crc32, decodeReport: decodeReport, readError: readError, tooLarge: tooLarge, READ_LIMIT: READ_LIMIT };
+    crc32: crc32, decodeReport: decodeReport, readReport: readReport, readError: readError, tooLarge: tooLarge, READ_LIMIT: READ_LIMIT };
 })();

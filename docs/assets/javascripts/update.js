@@ -374,16 +374,11 @@
       (r.missing.length ? "，缺少 " + r.missing.length + " 个部分" : "") + "。";
   }
 
-  function readFile(file) {
-    if (file.size > window.HB.READ_LIMIT) return Promise.reject(window.HB.tooLarge(file.size));
-    return file.arrayBuffer().then(function (buf) { return window.HB.decodeReport(new Uint8Array(buf), file.name); });
-  }
-
   fileInput.addEventListener("change", function () {
     var file = fileInput.files && fileInput.files[0];
     if (!file) return;
     status.textContent = "正在读取 " + file.name + " …";
-    readFile(file).then(function (r) {
+    window.HB.readReport(file).then(function (r) {
       text = r.text;
       name = file.name.replace(/\.[^.]+$/, "");
       run();
