@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.base.errors import HandbookError  # noqa: E402
-from macros.build import site  # noqa: E402
+from macros.build import incremental, site  # noqa: E402
 
 
 def _loud(fn):
@@ -29,6 +29,16 @@ def _loud(fn):
     return wrapper
 
 
+def on_startup(command, dirty, **kwargs):
+    """Under `mkdocs serve` (not --dirty, which rebuilds only edited files), keep work by content."""
+    if command == "serve" and not dirty:
+        incremental.enable()
+
+
+def on_shutdown(**kwargs):
+    incremental.disable()
+
+
 @event_priority(100)  # before the search plugin reads its jieba options
 @_loud
 def on_config(config, **kwargs):
@@ -38,6 +48,10 @@ def on_config(config, **kwargs):
 @_loud
 def on_files(files, config, **kwargs):
     return site.add_generated_pages(files, config)
+
+
+def on_env(env, config, files, **kwargs):
+    return incremental.theme_env(env)
 
 
 @_loud

@@ -59,3 +59,75 @@ def clear_all() -> None:
 
 def registered() -> tuple[Any, ...]:
     return tuple(_REGISTRY)
+
+
+# ---------------------------------------------------------------------------
+# Work kept across the rebuilds of `mkdocs serve`, by content.
+#
+# The caches above are forgotten before every build, so an edit is never served
+# stale. Under `mkdocs serve` that meant redoing, on every edit, work whose
+# input had not changed (a sample file parsed, the phrases found in a
+# paragraph, a page's HTML annotated). A ContentMemo keeps results keyed by a
+# digest of everything they are computed from, so an entry cannot be stale and
+# clear_all() leaves it. It is only used when macros.build.incremental turns it
+# on (`mkdocs serve`): a `mkdocs build` computes everything once anyway, and
+# keeping every result would only add to its memory.
+
+_ACROSS_BUILDS = False
+_MEMOS: list["ContentMemo"] = []
+
+
+class ContentMemo:
+    """A dict of results by content digest, bounded (oldest dropped), on only under `mkdocs serve`."""
+
+    def __init__(self, maxsize: int = 100_000) -> None:
+        self._data: dict[Any, Any] = {}
+        self.maxsize = maxsize
+        _MEMOS.append(self)
+
+    def get(self, key: Any) -> Any:
+        return self._data.get(key) if _ACROSS_BUILDS else None
+
+    def put(self, key: Any, value: T) -> T:
+        if _ACROSS_BUILDS:
+            if len(self._data) >= self.maxsize:
+                del self._data[next(iter(self._data))]
+            self._data[key] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def keep_across_builds(on: bool) -> None:
+    """Turn the ContentMemos on (mkdocs serve) or off and empty."""
+    global _ACROSS_BUILDS
+    _ACROSS_BUILDS = on
+    if not on:
+        for memo in _MEMOS:
+            memo._data.clear()
+
+
+def across_builds() -> bool:
+    return _ACROSS_BUILDS
+
+
+def digest(*parts: str | bytes) -> bytes:
+    """sha256 of the parts, each closed by a NUL (so ("ab", "c") and ("a", "bc") differ)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode("utf-8") if isinstance(p, str) else p)
+        h.update(b"\x00")
+    return h.digest()
+
+
+@memoize()  # once per build: cleared by clear_all() before the next
+def files_digest(folder: Path, pattern: str) -> bytes:
+    """The digest of every file under folder matching pattern (names and bytes)."""
+    parts: list[str | bytes] = []
+    for path in sorted(Path(folder).rglob(pattern)):
+        if path.is_file():
+            parts += [str(path.relative_to(folder)), path.read_bytes()]
+    return digest(*parts)

@@ -15,7 +15,7 @@ from ..pages import samples as sample_pages
 from ..pages import tools as tool_pages
 from ..pages import years as year_pages
 from ..tools import leakgate
-from . import search, search_words, tooltips
+from . import incremental, search, search_words, tooltips
 
 
 def reload_data() -> None:
@@ -50,13 +50,15 @@ def _search_plugin(config: Any) -> Any:
 
 def configure(config: Any) -> Any:
     reload_data()
+    incremental.new_build(config)
     search.require_jieba()
     validate_all()
     # Absolute path: the search plugin resolves a relative one against the
     # working directory, not mkdocs.yml.
     plugin = _search_plugin(config)
     search_words.restore_writer(plugin)
-    plugin.config.jieba_dict_user = str(dictionary.write_user_dict())
+    # Material loads it into jieba on every build: only when jieba does not hold it yet.
+    plugin.config.jieba_dict_user = dictionary.to_load()
     return config
 
 

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..base import paths
+from ..base import cache, paths
 from ..base.errors import HandbookError
 from ..content import phrases
 from ..pages.phrases import validity
@@ -160,4 +160,28 @@ def annotate_page(content: str, page_src: str, page_url: str, files: object) -> 
             urls[ph.group] = get_relative_url(target.url, page_url)
         return f"{urls[ph.group]}#{ph.id}"
 
-    return annotate(content, href)
+    if not cache.across_builds():
+        return annotate(content, href)
+    # mkdocs serve: a page's annotation depends on its HTML, its place among the site's
+    # files and the term table (each term's wording, entry, group and title).
+    from . import incremental
+
+    key = cache.digest(content, page_src, page_url, incremental.files_digest(files), _table_digest())
+    done = _ANNOTATED.get(key)
+    if done is None:
+        done = _ANNOTATED.put(key, annotate(content, href))
+    return done
+
+
+_ANNOTATED = cache.ContentMemo(4096)
+_table: tuple[object, bytes] = (None, b"")
+
+
+def _table_digest(root: Path = paths.TEMPLATES) -> bytes:
+    """The digest of the term table, once per load of the library."""
+    global _table
+    pattern, by_phrase = _terms(root)
+    if _table[0] is not by_phrase:
+        rows = (f"{w}\t{ph.id}\t{ph.group}\t{title_for(ph)}" for w, ph in by_phrase.items())
+        _table = (by_phrase, cache.digest(pattern.pattern if pattern else "", *rows))
+    return _table[1]

@@ -66,3 +66,41 @@ def write_user_dict() -> Path:
     if not path.exists():
         path.write_text(text, encoding="utf-8")
     return path
+
+
+_in_jieba: str | None = None  # the user dictionary jieba holds in this process
+
+
+def to_load() -> str:
+    """The user dictionary a loader should give jieba now: its path, or "" if jieba holds it.
+
+    jieba adds a dictionary's frequencies again each time it is loaded, so loading
+    it on every build (Material's search does, and so did the anonymiser) made
+    `mkdocs serve` cut the same text differently from one rebuild to the next. A
+    new dictionary (edited wordings) starts from jieba's own dictionary again.
+    """
+    global _in_jieba
+    path = str(write_user_dict())
+    if _in_jieba == path:
+        return ""
+    import jieba
+
+    if _in_jieba is not None:
+        jieba.dt.initialized = False
+        jieba.dt.initialize()
+    _in_jieba = path
+    return path
+
+
+def load_into_jieba() -> None:
+    """Give jieba the user dictionary, unless it holds it already."""
+    path = to_load()
+    if path:
+        import jieba
+
+        jieba.load_userdict(path)
+
+
+def in_jieba() -> str:
+    """The path of the user dictionary jieba holds ("" before any)."""
+    return _in_jieba or ""

@@ -335,7 +335,19 @@ def _group(path: Path, library: dict[str, Phrase], origin: dict[str, str],
 
 @cache.per_root
 def load(root: Path = paths.TEMPLATES) -> Library:
-    """The whole library, checked across files (ids, moves, replacements)."""
+    """The whole library, checked across files (ids, moves, replacements).
+
+    Under mkdocs serve the checked library is kept by the digest of what it is read
+    from (its files and the calendar's), so an edit elsewhere does not reload it."""
+    key = library_digest(root)
+    done = _LIBRARIES.get(key)
+    return done if done is not None else _LIBRARIES.put(key, _load(root))
+
+
+_LIBRARIES = cache.ContentMemo(4)
+
+
+def _load(root: Path) -> Library:
     library: dict[str, Phrase] = {}
     origin: dict[str, str] = {}
     moves: dict[str, Move] = {}
@@ -507,6 +519,10 @@ def first_pair_index(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]]
 def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
     """The library phrases that occur in text by their wording or a variant (longest first, no
     overlaps), each once, in order of first occurrence."""
+    key = (library_digest(root), text)
+    done = _FOUND.get(key)
+    if done is not None:
+        return list(done)
     index, ordered, short = first_pair_index(root)
     # Only wordings whose first two characters occur in the text can occur in it.
     candidates = set(short)
@@ -526,4 +542,14 @@ def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
                     found[ph.id] = (start, ph)
                 break
             start = text.find(w, start + 1)
-    return [ph for _, ph in sorted(found.values(), key=lambda t: t[0])]
+    return list(_FOUND.put(key, tuple(ph for _, ph in sorted(found.values(), key=lambda t: t[0]))))
+
+
+# mkdocs serve: the phrases found in a text, by the library's files and the text.
+_FOUND = cache.ContentMemo(20_000)
+
+
+def library_digest(root: Path = paths.TEMPLATES) -> bytes:
+    """What the library is read from (its files and the calendar's), once per build."""
+    root = Path(root)
+    return cache.digest(cache.files_digest(root / "phrases", "*.yml"), cache.files_digest(root, "calendar.yml"))

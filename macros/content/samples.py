@@ -83,6 +83,18 @@ CORR_KEYS = {"what", "where", "why"}
 
 
 def load_sample(path: Path) -> Sample:
+    """The sample in path, checked (under mkdocs serve, kept by the file's bytes)."""
+    if not cache.across_builds():
+        return _load_sample(path)
+    key = cache.digest(str(path), path.read_bytes())
+    done = _LOADED.get(key)
+    return done if done is not None else _LOADED.put(key, _load_sample(path))
+
+
+_LOADED = cache.ContentMemo(10_000)
+
+
+def _load_sample(path: Path) -> Sample:
     where = paths.rel(path)
     raw = require_mapping(load_yaml(path), where)
     check_keys(raw, SAMPLE_KEYS, where)

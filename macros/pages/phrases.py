@@ -82,7 +82,14 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
                         if piece and not any(word in piece for word in ph.choices)]
                 for ph in library if ph.id in patterns}
     hits: dict[str, list[tuple[str, str]]] = {ph.id: [] for ph in library}
+    library_digest = phrases.library_digest(root)
     for label, page, text in docs:
+        present_ids = _PRESENT.get((library_digest, text))
+        if present_ids is not None:
+            for pid in present_ids:
+                hits[pid].append((label, page))
+            continue
+        found_ids = []
         # One set lookup spares most substring searches (hundreds of phrases
         # times every template and sample). One text's pairs at a time: kept
         # for a thousand samples, they took 300 MB.
@@ -99,7 +106,13 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
                 present = has(ph.phrase)
             if present or (ph.full and has(ph.full)):
                 hits[ph.id].append((label, page))
+                found_ids.append(ph.id)
+        _PRESENT.put((library_digest, text), tuple(found_ids))
     return {pid: tuple(found) for pid, found in hits.items()}
+
+
+# mkdocs serve: which phrases occur in a template's or sample's text, by the library's files and the text.
+_PRESENT = cache.ContentMemo(20_000)
 
 
 # ---------------------------------------------------------------------------

@@ -185,7 +185,7 @@ def _tokenizer():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
-    jieba.load_userdict(str(dictionary.write_user_dict()))
+    dictionary.load_into_jieba()
     return jieba.dt
 
 
