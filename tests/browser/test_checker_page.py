@@ -234,3 +234,30 @@ def test_works_from_the_offline_zip(offline_page, offline_root):
     page.fill("#hb-check-input", DRAFT)
     page.locator("#hb-check-status").filter(has_text="发现").wait_for()
     assert not page.js_errors
+
+
+def test_typing_keeps_the_finding_list_unless_an_entry_changes(page, base_url):
+    """A keystroke that leaves the findings as they were keeps the list's entries (the page redraws only the
+    marked text: most of a keystroke's cost on a long draft); a newline before a finding changes its line and
+    the list is drawn again, with the new line."""
+    open_checker(page, base_url)
+    page.select_option("#hb-check-year", "2024")
+    page.fill("#hb-check-input", DRAFT)
+    page.locator("#hb-check-status").filter(has_text="发现").wait_for()
+    page.evaluate("document.querySelector('#hb-check-list li').dataset.probe = 'kept'")
+    page.focus("#hb-check-input")
+    page.keyboard.press("End")
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("。")
+    page.wait_for_function("document.querySelector('#hb-check-output').textContent.endsWith('。')")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelector('#hb-check-list li').dataset.probe") == "kept"
+    text = DRAFT + "。"
+    first = page.locator("#hb-check-list li .hb-check__where").first.inner_text()
+    page.evaluate("([t]) => { const i = document.getElementById('hb-check-input'); i.value = t;"
+                  " i.dispatchEvent(new Event('input')); }", ["\n" + text])
+    page.wait_for_function("!document.querySelector('#hb-check-list li').dataset.probe")
+    assert page.locator("#hb-check-list li .hb-check__where").first.inner_text() != first
+    expected = checker.check("\n" + text, 2024)
+    assert page.locator("#hb-check-list li").count() == len(expected)
+    assert not page.js_errors

@@ -505,7 +505,7 @@
   var input = $("hb-check-input"), year = $("hb-check-year"), fileInput = $("hb-check-file");
   var status = $("hb-check-status"), output = $("hb-check-output"), list = $("hb-check-list");
   var nav = root.querySelector(".hb-check__nav"), current = $("hb-check-current");
-  var findings = [], anchors = [], pos = -1, timer = null, yearTouched = false;
+  var findings = [], anchors = [], pos = -1, timer = null, yearTouched = false, shownList = null;
   var CHOICE = "handbook-choice-v1";  // 我在写：… (handbook.js): the report year, site-wide
   // Nothing typed is lost: the draft stays in this browser (localStorage, never sent anywhere)
   // across reloads; 清空 and 打开文件 ask first and can be undone; a second tab is told, not overwritten.
@@ -642,6 +642,11 @@
       frag.appendChild(mark);
     }
     output.appendChild(frag);
+    // Typing usually leaves the findings as they were: the list (its entries and their tools) is then kept.
+    var listKey = JSON.stringify(findings.map(function (f) { return [f.start, f.end, f.rule, f.message, f.suggestion]; }))
+      + "\u0000" + JSON.stringify(findings.map(function (f) { return [cps.slice(f.start, f.end).join(""), lineOf(starts, f.start)]; }));
+    if (listKey === shownList && list.childNodes.length === findings.length) return;
+    shownList = listKey;
     list.textContent = "";
     findings.forEach(function (f, i) {
       var lc = lineOf(starts, f.start), li = el("li", "hb-check__item hb-find--" + f.rule);
