@@ -86,6 +86,44 @@ def _add_words(docs: list[dict], separator: re.Pattern[str], words: Container[st
             doc[FIELD] = " ".join(extra)
 
 
+# A sample page's search entries (issue 18: at a thousand samples the sample entries were most of the
+# index every page loads, and the worker's start-up follows the index's size): one entry for the
+# page, whose text is its headings, plus its 不足 and 校订说明 sections. Each heading was an entry
+# of its own (a long Chinese address each) carrying the paragraph notes, which repeat the same few
+# dozen sentences from sample to sample. A search for a heading's words still finds the sample.
+SAMPLE_PAGE_RE = re.compile(r"samples/[^/#]+/")
+SAMPLE_KEPT_SECTIONS = ("#这篇样本的不足", "#校订说明")
+
+
+def compact_samples(docs: list[dict]) -> list[dict]:
+    """The entries with each sample page's heading entries folded into its page entry (notes dropped)."""
+    out: list[dict] = []
+    head: dict | None = None
+    for doc in docs:
+        loc = doc.get("location", "")
+        m = SAMPLE_PAGE_RE.match(loc)
+        if m is None:
+            out.append(doc)
+            continue
+        anchor = loc[m.end():]
+        if not anchor:
+            head = dict(doc, text="")
+            out.append(head)
+        elif anchor == SAMPLE_KEPT_SECTIONS[0]:
+            # The 不足 list (ours: one <ul>); the opening paragraphs after it, up to the first heading,
+            # fall in its section too, and their notes are dropped as the others are.
+            text = doc.get("text", "")
+            end = text.rfind("</ul>")
+            out.append(dict(doc, text=text[:end + len("</ul>")]) if end >= 0 else doc)
+        elif anchor in SAMPLE_KEPT_SECTIONS:
+            out.append(doc)
+        elif head is not None and head["location"] == m.group(0):
+            head["text"] = f"{head['text']} {doc.get('title', '')}".strip()
+        else:
+            raise HandbookError(loc, "a sample section's search entry came before its page's entry")
+    return out
+
+
 def write_index(search_plugin: Any, site_dir: Path, terms: Iterable[str] | None = None) -> Path | None:
     """Write the site search index ourselves, with the extra field, before Material does.
 
@@ -103,7 +141,7 @@ def write_index(search_plugin: Any, site_dir: Path, terms: Iterable[str] | None 
     cfg = search_plugin.config
     config = {key: cfg[key] for key in ("lang", "separator", "pipeline", "fields")}
     config["fields"] = {**config["fields"], FIELD: {"boost": 1}}
-    docs = search_plugin.search_index.entries
+    docs = search_plugin.search_index.entries = compact_samples(search_plugin.search_index.entries)
     _add_words(docs, re.compile(config["separator"]), dictionary(phrases.phrase_terms() if terms is None else terms))
     index_path = site_dir / "search" / "search_index.json"
     index_path.parent.mkdir(parents=True, exist_ok=True)
