@@ -22,7 +22,6 @@ from ..base.fields import (
     require_str,
 )
 from ..base.text import tidy
-from ..base.vocabulary import GENRES
 from ..engine import render
 from . import calendar
 from .slots import ExampleSet, Slot, example_sets, slot_catalog
@@ -188,7 +187,6 @@ class Variant:
 
 
 # The report types a section template can belong to (pages /genres/<slug>/).
-GENRE_SLUGS = tuple(GENRES)
 
 
 @dataclass
