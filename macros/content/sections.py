@@ -186,9 +186,6 @@ class Variant:
     serves: tuple[str, ...] = ()
 
 
-# The report types a section template can belong to (pages /genres/<slug>/).
-
-
 @dataclass
 class SectionTemplate:
     slug: str
