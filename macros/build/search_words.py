@@ -89,8 +89,9 @@ def _add_words(docs: list[dict], separator: re.Pattern[str], words: Container[st
 # A sample page's search entries (issue 18: at a thousand samples the sample entries were most of the
 # index every page loads, and the worker's start-up follows the index's size): one entry for the
 # page, whose text is its headings, plus its 不足 and 校订说明 sections. Each heading was an entry
-# of its own (a long Chinese address each) carrying the paragraph notes, which repeat the same few
-# dozen sentences from sample to sample. A search for a heading's words still finds the sample.
+# of its own (a long Chinese address each); the paragraph notes, which repeat the same few dozen
+# sentences from sample to sample, are data-search-exclude (macros/pages/samples.py). A search for
+# a heading's words still finds the sample.
 SAMPLE_PAGE_RE = re.compile(r"samples/[^/#]+/")
 SAMPLE_KEPT_SECTIONS = ("#这篇样本的不足", "#校订说明")
 
@@ -109,12 +110,6 @@ def compact_samples(docs: list[dict]) -> list[dict]:
         if not anchor:
             head = dict(doc, text="")
             out.append(head)
-        elif anchor == SAMPLE_KEPT_SECTIONS[0]:
-            # The 不足 list (ours: one <ul>); the opening paragraphs after it, up to the first heading,
-            # fall in its section too, and their notes are dropped as the others are.
-            text = doc.get("text", "")
-            end = text.rfind("</ul>")
-            out.append(dict(doc, text=text[:end + len("</ul>")]) if end >= 0 else doc)
         elif anchor in SAMPLE_KEPT_SECTIONS:
             out.append(doc)
         elif head is not None and head["location"] == m.group(0):

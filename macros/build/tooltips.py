@@ -33,7 +33,7 @@ SKIP_TAGS = frozenset({
 SKIP_CLASSES = frozenset({"hb-slot", "hb-hint", "hb-copy", "hb-term", "hb-ps", "headerlink", "hb-noterms"})
 SKIP_ATTRS = ("data-search-exclude", "data-hb-noterms", "data-copy")
 # Text kept out of the search index for size, not because it is UI: its terms are still explained.
-TERM_CLASSES = frozenset({"hb-sample-para__text"})
+TERM_CLASSES = frozenset({"hb-sample-para__text", "hb-sample-note__does"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 TITLE_MAX = 140
 

@@ -95,15 +95,16 @@ def _phrase_links(text: str, directory_urls: bool) -> str:
 def _paragraph_block(s: Sample, i: int, directory_urls: bool) -> str:
     p = s.paragraphs[i]
     body = p.text[len(p.lead):] if p.lead else p.text
-    # Site search indexes a sample's headings and each paragraph's note (what the paragraph does), not its
-    # body text: with a thousand samples the bodies were 96 % of the index every page loads (issue 18).
+    # Site search indexes a sample's headings, not its body text or the paragraph notes (what the paragraph
+    # does: the same few dozen sentences from sample to sample): with a thousand samples the bodies were 96 %
+    # of the index every page loads, the notes most of the rest (issue 18).
     # data-search-exclude sits on elements with no descendant of their own tag: Material's search parser
     # tracks excluded elements by tag name, so an inner <span> closing would end an outer <span>'s exclusion.
     copy = blocks.copy_button(p.text, what=f'第{i + 1}段').replace("<button ", "<button data-search-exclude ", 1)
     note = (
         f'<div class="hb-sample-note">'
         f'<span class="hb-sample-note__label" data-search-exclude>段落</span>{_section_link(p.section, directory_urls)}'
-        f'<span class="hb-sample-note__does">{html.escape(p.note)}</span>'
+        f'<span class="hb-sample-note__does" data-search-exclude>{html.escape(p.note)}</span>'
         f"{_phrase_links(p.text, directory_urls)}{copy}</div>"
     )
     return (
