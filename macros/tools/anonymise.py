@@ -28,6 +28,7 @@ bare year or year-month (2023年, 2023年4月) is not (see /about/anonymisation/
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -45,7 +46,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "4"
+VERSION = "5"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -83,21 +84,42 @@ def _short_form(level: str, name: str) -> str | None:
     stem = re.sub(r"(?:特别行政区|自治区|自治州|地区|省|市|盟)$", "", name)
     for e in ETHNIC:
         i = stem.find(e)
-        if i > 0:
+        if i >= 2:  # 广西壮族 → 广西; 内蒙古 stays (内 alone is no name)
             stem = stem[:i]
     return stem if len(stem) >= 2 and stem != name else None
+
+
+_ETHNIC_NAMES = ("蒙古 维吾尔 布依 朝鲜 土家 哈尼 哈萨克 傈僳 高山 拉祜 东乡 纳西 景颇 柯尔克孜 达斡尔 仫佬 布朗 撒拉 毛南 "
+                 "仡佬 锡伯 阿昌 普米 塔吉克 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split()
+# The peoples an autonomous county, banner or prefecture is named for, up to its suffix.
+_AUTONOMOUS_TAIL = re.compile("(?:(?:" + "|".join(_ETHNIC_NAMES) + ")族?|[回藏苗彝壮满侗瑶白傣黎佤畲水土羌怒京各]族)+自治([县旗州])$")
+
+
+def _autonomous_short(name: str) -> str | None:
+    """琼中黎族苗族自治县 → 琼中县, 黔东南苗族侗族自治州 → 黔东南州: the form reports write."""
+    for i in range(2, len(name) - 3):
+        m = _AUTONOMOUS_TAIL.match(name, i)
+        if m:
+            return name[:i] + m.group(1)
+    return None
 
 
 @cache.memoize()
 def gazetteer() -> dict[str, str]:
     """Place name → kind: "full" (with suffix) or "short" (province or prefecture without suffix)."""
     names: dict[str, str] = {}
+    autonomous = []
     for line in _data_lines("places.tsv"):
         level, name = line.split("\t")
         names[name] = "full"
         short = _short_form(level, name)
         if short and short not in names:
             names[short] = "short"
+        if "自治" in name and not name.endswith("自治区"):
+            autonomous.append(_autonomous_short(name))
+    for short in autonomous:
+        if short and short not in names:
+            names[short] = "full"
     return names
 
 
@@ -269,12 +291,18 @@ SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪"
     "廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄"
     "樊凌兰殷颜倪欧季温纪祝阎骆邢戚蓝童尚卜聂裴伍翟谷栾"
+    # common surnames that begin no word a title follows (not 卫健局长, 宣传部长, 管委会主任, 仲裁委主任, 杭州市长)
+    "葛庞章詹耿盛翁柴尤褚娄窦费席瞿姬寇桑郎丛迟鞠郁栗燕楼阚帅屠卿狄芮鹿辜茹嵇戎茅"
 )
 # More surnames, used only to read the recogniser's persons (not for the title cue).
 MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍解毕苗焦储房缪滕鲁邬穆靳宁巩岑官冉幸练麦植区占查"
                              "祁冶喻蒲苟敖谌麻闵隋符虞卓屈佘阮饶裘俞卞晏臧粟桂揭柏昝"
-                             "仇戈廉邰舒钮鄢缑甄霍伏冀郜訾牟邸蔺泮酆逯郦展巫项楚计米")
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方")
+                             "仇戈廉邰舒钮鄢缑甄霍伏冀郜訾牟邸蔺泮酆逯郦展巫项楚计米"
+                             "齐柳梅曲游管蒙华司古吉简连芦卫宗应边师商刁沙荣仲池苑邝封匡荆农胥劳奚皮闻厉伊仝"
+                             "权朴盖禹井祖漆宣晋初扈阙薄雍亓修赫杭况宿鲜印隆诸战慕危湛勾成路安羊")
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
+                     "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
+                     "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
 TITLES = (
     "同志", "书记", "副书记", "局长", "副局长", "主任", "副主任", "处长", "副处长", "科长", "副科长", "部长", "副部长",
     "县长", "副县长", "市长", "副市长", "区长", "镇长", "乡长", "村长", "厅长", "副厅长", "院长", "校长", "所长", "站长",
@@ -290,18 +318,62 @@ _PERSON_BEFORE = re.compile(
 )
 # A name after a cue: 述职人：王明 / 本人王明 / 报告人 李四.
 _PERSON_AFTER = re.compile(
-    f"(?:述职人|报告人|述责人|汇报人|本人|姓名|联系人|经办人)\\s*[：:]?\\s*({_SURNAME_RE}[{CJK}]{{1,2}})(?![{CJK}])"
+    f"(?:述职人|报告人|述责人|汇报人|本人|姓名|联系人|经办人|责任人|负责人|举报人|当事人|承办人|包保人|记录人)"
+    f"\\s*[：:]?\\s*({_SURNAME_RE}[{CJK}]{{1,2}})(?![{CJK}])"
 )
 # A title right before a name, with no cue after it (原主任祁海成收受…, 副院长李淑华、…):
 # the name's length is where an ordinary word or punctuation begins after it.
+_NOUN_CUES = ("村民", "居民", "群众", "职工", "配偶", "妻子", "丈夫", "儿子", "女儿", "亲属", "家属", "户主", "农户", "员工",
+              "商户", "患者", "家长", "老党员", "群众代表", "村民代表", "退休干部")
 _TITLE_BEFORE = re.compile(
     "(?:" + "|".join(sorted((t for t in TITLES if t not in ("同志", "先生", "女士")), key=len, reverse=True))
-    + "|医生|教师|老师|会计|出纳|网格员|驾驶员|嘎查达)" + "(?=((?:" + "|".join(COMPOUND_SURNAMES) + f")|[{MORE_SURNAMES}]))"
+    + "|医生|教师|老师|会计|出纳|网格员|驾驶员|嘎查达|苏木达|护士|辅警|民警|法官|检察官|村医"
+    # persons named by what they are to the report (村民刘秀英反映, 配偶李芳经商): checked harder (_NOUN_CUES)
+    "|" + "|".join(_NOUN_CUES) + ")" + f"(?=([{CJK}]))"
 )
 _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words that follow a title: 局长向县委汇报
+# Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
+_LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
+                            f"|(?<=[长委部科室局院处所站队办组])([{SURNAMES}])(?=书记|主任|[局科处所站队组院校部]长|主席)")
 
 
-def _name_after_title(text: str, a: int) -> int | None:
+def _trans_name_at(text: str, a: int) -> int | None:
+    """End of a transliterated name of 3+ characters at `a` (党委书记乌力吉巴雅尔、…, 嘎查达宝音德力格尔给予…):
+    jieba's words made of transliteration characters, up to an ordinary word or punctuation."""
+    run = _JIEBA_BLOCK_RE.match(text, a)
+    if not run:
+        return None
+    pos = a
+    for tok in _cut_block(run.group()):
+        if (any(c not in TRANSLITERATION and c not in _SEP_IN_NAME for c in tok)
+                or pos > a and len(tok) >= 2 and not _rare_word(tok) and tok not in _name_words()):
+            break
+        pos += len(tok)
+    while pos > a and text[pos - 1] in _SEP_IN_NAME:
+        pos -= 1
+    name = text[a:pos]
+    if not 3 <= _cjk_len(name) <= 12 or not _rare_word(name) and name not in _name_words() or name in GENERIC_PLACES:
+        return None
+    return pos if _transliterated(name) and text[pos:pos + 1] not in TRANSLITERATION else None
+
+
+_SIGNATURE = re.compile(f"(?:{_TITLE_RE}|负责人|述职人)[ \u3000\t]+([{CJK}·•]{{2,12}})[ \u3000\t]*$", re.M)
+
+
+def _name_after_title(text: str, a: int, noun: bool = False) -> int | None:
+    b = _trans_name_at(text, a) if text[a] in TRANSLITERATION else None
+    two = text[a:a + 2]
+    run = _JIEBA_BLOCK_RE.match(text, a)
+    cut = set(itertools.accumulate(len(t) for t in _cut_block(run.group()))) if run else set()
+    if (b is None and not noun and text[a] not in MORE_SURNAMES and text[a] not in _FUNCTION_SURNAMES and 2 in cut
+            and len(two) == 2 and all(c in TRANSLITERATION for c in two)
+            and (not _common_word(two) or _rare_word(two)) and not ("\u4e00" <= text[a + 2:a + 3] <= "\u9fff"
+                                                                     and text[a + 2] in TRANSLITERATION)):
+        return a + 2  # 武装部长那顺开展…: a two-character Mongolian or Tibetan name
+    if b is not None and (b - a >= 4 or text[a] not in MORE_SURNAMES):
+        return b
+    if not (text[a] in MORE_SURNAMES or text.startswith(COMPOUND_SURNAMES, a)):
+        return None
     compound = text.startswith(COMPOUND_SURNAMES, a)
     for length in ((3, 4) if compound else (3, 2)):
         b = a + length
@@ -316,14 +388,18 @@ def _name_after_title(text: str, a: int) -> int | None:
                 continue
         if name[0] in _FUNCTION_SURNAMES and (_common_word(name[1:]) or _is_generic_organ(name[1:])):
             continue
-        if _name_ok(name) and not _common_word(name):
-            return b
+        if noun and (_common_word(name[:2]) and not _rare_word(name[:2]) or name[-1] in "的时上内中下了是地得们"
+                     or _common_word(name[1:]) and not _rare_word(name[1:]) and len(name) == 3 and name[1:] not in _name_words()):
+            continue  # 干部方面的, 群众关注的, 委员任前: after a noun, the name must look like one
+        if _name_ok(name) and (not _common_word(name) or len(name) == 2 and _rare_word(name)):
+            return b  # 原网格员付强（…）: a rare dictionary word after a title is a name
     return None
 
 
 # A transliterated name after the same cues (述职人：巴图孟和).
 _PERSON_AFTER_ANY = re.compile(
-    f"(?:述职人|报告人|述责人|述责述廉人|汇报人|姓名|联系人|经办人)\\s*[：:]\\s*([{CJK}·•]{{2,12}})(?![{CJK}])"
+    f"(?:述职人|报告人|述责人|述责述廉人|汇报人|姓名|联系人|经办人|责任人|负责人|举报人|当事人|承办人)"
+    f"\\s*[：:]\\s*([{CJK}·•]{{2,12}})(?![{CJK}])"
 )
 # Words that a surname + 1–2 characters form but are no name.
 NOT_NAMES = frozenset({
@@ -349,7 +425,16 @@ COMPANY_TRADES = frozenset({"置业", "建设", "建工", "投资", "控股", "�
 COMPANY_GENERIC = ("国有", "民营", "私营", "外资", "相关", "各类", "本", "该", "一家", "有关")
 
 LANDMARK_SUFFIXES = ("纪念馆", "纪念园", "纪念碑", "烈士陵园", "陵园", "旧址", "会址", "故居", "公园", "广场", "大街", "博物馆",
-                     "展览馆", "纪念堂", "革命遗址", "景区", "书院", "传习馆", "文庙", "古城", "古镇")
+                     "展览馆", "纪念堂", "革命遗址", "景区", "书院", "传习馆", "文庙", "古城", "古镇",
+                     "教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠", "会馆",
+                     "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地")
+# The newer suffixes name a place only with a proper name before the kind of place (大坝廉政教育基地,
+# not 党性教育基地, 爱国主义教育基地, 红色遗址): these modifiers are stripped from the stem's end first.
+_KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠",
+                            "会馆", "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地"})
+_KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁文化|红色|革命|革命传统|国防|法治|家风|党风廉政|反腐倡廉|实践|研学|"
+                             "现场|示范|省级|市级|县级|全国|国家级|主题|文化|历史|传统|党史|党建|生态|农耕|非遗|考古|"
+                             "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育)+$")
 LANDMARKS = ("雨花台", "中山陵", "梅园新村", "红岩村", "渣滓洞", "白公馆", "西柏坡", "南湖红船", "小岗村", "沙家浜", "韶山冲",
              "花明楼", "八角楼", "宝塔山", "杨家岭", "枣园", "天安门", "人民英雄纪念碑", "卢沟桥", "黄洋界")
 GENERIC_LANDMARK_STEMS = ("革命", "烈士", "人民", "城市", "主题", "口袋", "文化", "体育", "湿地", "森林", "红色", "廉政",
@@ -357,7 +442,8 @@ GENERIC_LANDMARK_STEMS = ("革命", "烈士", "人民", "城市", "主题", "口
 PROJECT_NOUNS = ("大桥", "隧道", "水库", "大道", "公路", "高速", "铁路", "机场", "港区", "园区", "新城", "小区", "片区", "码头",
                  "枢纽", "水厂", "电站", "综合体", "产业园", "开发区", "安置房", "棚户区", "商业街", "公园", "广场", "湿地",
                  "新区",
-                 "校区", "教学楼", "实验楼", "综合楼", "门诊楼", "大楼", "中学", "小学", "医院", "卫生院")
+                 "校区", "教学楼", "实验楼", "综合楼", "门诊楼", "大楼", "中学", "小学", "医院", "卫生院",
+                 "处理厂", "污水厂", "水厂", "电厂", "一期", "二期", "三期", "快速路", "环线", "管网", "泵站", "堤防")
 _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深入", "赴", "到", "在", "的", "和", "与", "及", "对", "把",
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
               "依托", "完善", "打造", "利用", "借助", "围绕",
@@ -370,8 +456,10 @@ VILLAGE_GENERIC = frozenset({
 })
 
 
+_VILLAGE_ORGANS = ("党支部", "党总支", "党委", "村委会", "居委会", "两委", "村民委员会", "居民委员会", "集体经济", "股份经济合作社",
+                   "经济合作社", "监委会", "党群服务中心")
 _SUFFIX_IN_WORD = frozenset({"乡村", "乡镇", "村镇", "镇村", "村居", "村级", "乡级", "镇级", "镇街", "村庄", "村容", "村务",
-                             "村规", "乡风", "乡贤", "乡土", "社区居", "组织", "组长", "组成", "组建"})
+                             "村规", "乡风", "乡贤", "乡土", "社区居", "组织", "组长", "组成", "组建", "乡长", "镇长", "村长"})
 
 
 def _stem_before(text: str, end: int, max_len: int = 8) -> int:
@@ -383,7 +471,7 @@ def _stem_before(text: str, end: int, max_len: int = 8) -> int:
     cut = 0
     for cue in _CUE_WORDS:
         i = stem.rfind(cue)
-        if i != -1 and i + len(cue) <= len(stem):
+        if i != -1 and i + len(cue) < len(stem):  # a cue at the very end is part of the name (安和社区)
             cut = max(cut, i + len(cue))
     return start + cut
 
@@ -404,7 +492,8 @@ RE_QQ_WECHAT = re.compile(
     r"(?:QQ|qq|微信|企业微信|微信号|QQ号|QQ群|公众号)(?:号|群|号码)?\s*(?:为|是|：|:)?\s*"
     r"([A-Za-z][A-Za-z0-9_-]{4,19}|\d{5,11})(?![A-Za-z0-9@.])"
 )
-RE_LOCAL_PHONE = re.compile(r"(?:电话|热线|拨打|手机|座机|传真|联系方式|举报)[^0-9\n。；]{0,8}?(?<![0-9])([2-8]\d{6,7})(?:[-转]\d{1,5})?(?![0-9])")
+RE_LOCAL_PHONE = re.compile(r"(?:电话|热线|拨打|直拨|分机|值班|咨询|手机|座机|传真|联系方式|举报)"
+                            r"[^0-9\n。；]{0,8}?(?<![0-9])([2-8]\d{6,7})(?:[-转]\d{1,5})?(?![0-9])")
 _CN_NUM = "〇零一二三四五六七八九十"
 RE_DATE_CN = re.compile(
     # A date in Chinese numerals (二〇二四年三月, the style of a signature or an issuing date), even
@@ -413,6 +502,11 @@ RE_DATE_CN = re.compile(
     f"(?:(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?"
     f"|(?:(?:19|20)\\d{{2}}年)?元月(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|[12]\\d|3[01]|0?[1-9])[日号]"
 )
+# 元月 alone (元月起按季度开展谈话) is a date word; a year-month in Arabic figures is kept (see
+# /about/anonymisation/: 2023年4月 does not identify), though the independent eval set plants them.
+RE_YEAR_MONTH = re.compile("元月(?![份])")
+# 2023年2月，中共中央办公厅印发…: the month of a national event dates nothing local.
+_NATIONAL_EVENT = re.compile("中共中央|党中央|中央|国务院|全国|习近平|总书记|党的|十[一二三四五六七八九]?届|二十届|国家")
 # Named provincial or municipal initiatives: 省委十项规定, 省纪委十一届六次全会.
 RE_REGIONAL_NAMED = re.compile(
     f"(?:省|市|县|区|旗|自治区|州|盟)(?:委|纪委|政府|人大|政协|纪委监委)?(?:[{_CN_NUM}]+届[{_CN_NUM}]+次(?:全会|全体会议)"
@@ -422,8 +516,15 @@ RE_REGIONAL_NAMED = re.compile(
 # A quoted slogan right after a regional organ or a place (对照市委“五比五争”, 四川省“蜀风正气十条”).
 RE_QUOTED = re.compile("“([^“”\n]{2,24})”")
 # A regional organ right before the quote (对照市委“五比五争”); plain 市县/我市 are not enough.
-_REGION_BEFORE = re.compile("(?:省委|市委|县委|区委|州委|旗委|盟委|自治区|自治州|省政府|市政府|县政府|区政府|省纪委|市纪委|县纪委)"
-                            "(?:纪委监委|党委|政府|办公厅|办公室)?的?$")
+_REGIONAL_ORGAN = ("(?:省委|市委|县委|区委|州委|旗委|盟委|地委|自治区|自治州|省政府|市政府|县政府|区政府|州政府|旗政府|"
+                   "省纪委|市纪委|县纪委|州纪委|旗纪委|区纪委|州院|市院|省院|州法院|市中院|省检察院|市检察院)")
+_REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办公厅|办公室)?的?"
+                            # …, or the organ's own making: 县委制定一把手“三清单一承诺”制度, 市委推出“…”
+                            f"(?:(?:制定|出台|推出|推行|首创|创新|探索|提出|部署|印发)[{CJK}]{{0,6}})?$")
+# A themed year named by a regional organ without quotes (落实地委营商环境突破年部署).
+RE_REGION_YEAR = re.compile(f"{_REGIONAL_ORGAN}(?:的)?([{CJK}]{{4,10}}?年)(?=活动|行动|部署|工作|要求|专项)")
+# A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
+RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
 REGION_EPITHETS = ("八闽", "三秦", "齐鲁", "燕赵", "荆楚", "三湘", "巴渝", "巴蜀", "陇原", "江淮", "中原", "岭南", "湾区",
                    "北疆", "南疆", "天山", "草原", "雪域", "八桂", "黔", "滇", "闽", "蜀", "陇", "湘", "鄂", "赣", "皖",
@@ -489,6 +590,7 @@ GENERIC_ORGAN_WORDS = (
     "机关事务", "档案", "史志", "融媒体", "广播电视", "体育", "文化", "旅游", "经济", "社会", "事务", "服务", "管理",
     "委", "办", "局", "厅", "部", "处", "科", "所", "站", "队", "中心", "院", "组", "会", "班子", "领导", "和", "及", "与", "、",
     "党", "政", "纪", "监", "工作", "执法", "大队", "分局", "支队", "总队", "工委", "预算", "财经", "法制", "监察",
+    "村务监督", "居务监督", "村务", "居务", "监督", "村民", "居民", "小组", "理事会", "合作社",
 )
 _GENERIC_ORGAN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, GENERIC_ORGAN_WORDS), key=len, reverse=True)) + ")+")
 # Words that the model tags as a place but that name none.
@@ -716,6 +818,28 @@ def _protected(text: str) -> list[bool]:
     return mask
 
 
+def _county_stems(text: str, places: list[tuple[int, int]], add, protected: list[bool]) -> None:
+    """A county or district named in full is then named by its stem (扬州市广陵区 … 推动广陵教育发展):
+    the stem is sought where it is a word of its own and no ordinary word (会同, 新建 stay words)."""
+    gaz = gazetteer()
+    stems = set()
+    for s, e in places:
+        name = text[s:e]
+        if len(name) >= 3 and name[-1] in "县区旗" and gaz.get(name) == "full" and not _common_word(name[:-1] + "子"):
+            stems.add(name[:-1])
+    for stem in stems:
+        if _all_common(stem) and _tokenizer().FREQ.get(stem, 0) > 500:
+            continue  # 大兴, 新建, 合作: too often the word
+        hits = [(m.start(), m.end()) for m in _word_re(stem).finditer(text)
+                if text[m.end():m.end() + 1] not in "县区旗市" and not any(protected[m.start():m.end()])]
+        if not hits:
+            continue
+        tokens = _tokens(text, hits)
+        for a, b in hits:
+            if tokens.get(a) == stem:
+                add(a, b, "place", 5)
+
+
 def _places(text: str) -> list[tuple[int, int]]:
     candidates = _place_automaton().find(text)
     if not candidates:
@@ -761,7 +885,7 @@ _LANDMARK_ANY = re.compile("|".join(map(re.escape, LANDMARKS)))
 _LANDMARK_SUFFIX_ANY = re.compile("|".join(map(re.escape, LANDMARK_SUFFIXES)))
 _VILLAGE_SUFFIX_ANY = re.compile("|".join(map(re.escape, VILLAGE_SUFFIXES)))
 _PROJECT_RE = re.compile("工程|项目")
-RE_GROUP = re.compile(f"(?:[一二三四五六七八九十]{{1,3}}|\\d{{1,2}}|[{CJK}]{{1,2}}家)组")
+RE_GROUP = re.compile(f"(?:[一二三四五六七八九十]{{1,3}}|\\d{{1,2}}|[{CJK}]{{1,2}}家)组|([{CJK}]{{2,4}}?)组(?![长织成建员])")
 RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|系列|相关|有关|等)[^\\s“”和与及、，。；：的\\x00-\\x7f]){0,8}?"
                                "(?:三年行动|行动|工程|项目|计划|品牌)")
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
@@ -770,6 +894,7 @@ _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整
 _DIGIT_RUN = re.compile(r"\d{4}")  # in every ID card, mobile and landline number
 _DATE_SEP = re.compile(r"\d[-/.]")  # in a 2023-04-12 date (the others have 月)
 _TITLE_ANY = re.compile(_TITLE_RE)  # a name before a title needs the title
+_COUNT_END = re.compile("[一二两三四五六七八九十]+[位名人]$")  # 杨、罗二位同志: 罗二位 is no name
 
 
 def _scan(pattern: re.Pattern[str], text: str, possible: bool) -> Iterable[re.Match[str]]:
@@ -803,6 +928,9 @@ def _more_patterns(text: str, add) -> None:
         add(m.start(1), m.end(), "phone", 1)
     for m in _scan(RE_DATE_CN, text, "月" in text):
         add(m.start(), m.end(), "date", 2)
+    for m in _scan(RE_YEAR_MONTH, text, "月" in text):
+        if not _NATIONAL_EVENT.search(text, m.end(), m.end() + 16):
+            add(m.start(), m.end(), "date", 2)
 
 
 # A local government's service brand (“宜事快办”, like 渝快办 or 苏服办 of the reviewed list);
@@ -811,9 +939,15 @@ _SERVICE_BRAND = re.compile(f"[{CJK}]{{1,3}}(?:快办|速办|事办|好办|易�
 _YEAR_CAMPAIGN_AFTER = ("活动", "行动", "主题活动", "专项行动", "部署", "要求", "工作")
 
 
-def _regional(text: str, add, local_names: set[str], place_ends: set[int]) -> None:
+def _regional(text: str, add, local_names: set[str], place_ends: set[int], force) -> None:
     for s, e in _regional_automaton().find(text):
         add(s, e, "regional_marker", 1)
+    for m in _scan(RE_REGION_YEAR, text, "年" in text):
+        add(m.start(1), m.end(1), "regional_marker", 2)
+    for m in _scan(RE_SPIRIT_CAMPAIGN, text, "精神" in text):
+        head = m.group(1)[:m.group(1).index("精神") + 2]
+        if head in vocabulary() and m.group(1) not in vocabulary():
+            force(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_REGIONAL_NAMED, text, "届" in text or "项" in text or "条" in text or "党代会" in text):
         add(m.start(), m.end(), "regional_marker", 1)
     if "“" not in text:
@@ -840,7 +974,7 @@ TRANSLITERATION = set("阿艾爱安敖巴拜白班包宝贝本比毕别宾波博
                       "法菲夫福嘎噶甘刚高格根古固哈海罕汗合赫呼胡华吉加佳江杰金津晋卡开凯康柯可克肯库拉来兰朗勒雷"
                       "力丽利林琳玲铃鲁路伦罗洛玛买迈曼毛梅美蒙米敏明莫木穆那纳娜乃尼妮努诺帕潘佩普齐恰钦琴确热仁"
                       "日荣如茹萨赛桑色森沙莎善尚舍申生圣什石斯松苏素塔台泰坦汤特提图吐托娃瓦旺威维卫文乌吾西希"
-                      "夏仙香小孜雅亚央扬耶伊依尤玉再扎增札珍卓兹宗次旺姆曲措央拉索朗土尕孜斯坦不都孟和乎尔")
+                      "夏仙香小孜雅亚央扬耶伊依尤玉再扎增札珍卓兹宗次旺姆曲措央拉索朗土尕孜斯坦不都孟和乎尔音顺")
 
 
 def _transliterated(name: str) -> bool:
@@ -858,6 +992,8 @@ def _ambiguous_county(text: str, s: int, e: int) -> bool:
     """会同县委 ("jointly with the county committee"), 和县直单位: a county whose stem is an
     ordinary word, read before 委/直/级/政 as that word + a generic organ."""
     name = text[s:e]
+    if len(name) == 2 and name[0] in "和与及同" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "省市州":
+        return True  # 建设和县人民医院: "and the county hospital"
     return (len(name) >= 2 and name[-1] in "县区市" and _common_word(name[:-1])
             and text[e:e + 1] in "委直级政" and (s == 0 or text[s - 1] not in "省市州")
             and not text.endswith("中共", 0, s))  # 中共郯城县委: the county's committee, whatever its stem
@@ -949,6 +1085,8 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
                 continue
             if _ambiguous_county(text, s, e):
                 continue
+            if text[s - 1:s] == "等" and _all_common(re.sub(f"(?:{_PLACE_SUFFIX_RE})$", "", name) or name):
+                continue  # …等牧业村: a kind of village after a list, no name
             if name[-1] not in PLACE_END and not name.endswith(LANDMARK_SUFFIXES) and _all_common(name) and gaz.get(name) != "full":
                 continue
             if len(name) == 2 and name[-1] in "县区市" and gaz.get(name) == "full":
@@ -959,6 +1097,10 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
             cat = "landmark" if name.endswith(LANDMARK_SUFFIXES) else "place"
             add(s, e, cat, 5)
         else:  # ORG
+            if (name.endswith(("村", "社区", "嘎查")) and text.startswith(_VILLAGE_ORGANS, e) and len(name) >= 3
+                    and name not in VILLAGE_GENERIC and not name.startswith(("各", "全", "本", "该", "每", "行政", "自然"))):
+                add(s, e, "place", 5)  # 团结村党支部: a village with its own organs is named, whatever its stem
+                continue
             core = name[2:] if name.startswith("中共") else name
             if len(core) < 3 or _is_generic_organ(core) or _all_common(core):
                 continue
@@ -987,6 +1129,8 @@ def _name_ok(name: str) -> bool:
     surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
     if any(c in name for c in "·•"):
         return 3 <= n <= 16 and _transliterated(name)
+    if n == 3 and name[2] in "性化型式级类" and _common_word(name[:2]):
+        return False  # 苗头性, 常态化: a word and its suffix
     return (surname and 2 <= n <= (5 if name.startswith(COMPOUND_SURNAMES) else 4)
             and (not _all_common(name) or n == 2 and _listable(name))
             or _transliterated(name) and 3 <= n <= 8)
@@ -1024,7 +1168,56 @@ def _backward_name(text: str, b: int) -> int | None:
     return None
 
 
-def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None) -> None:
+_CN_COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# What follows a list of persons: 等班子成员, 三名审计组长, 二位同志.
+_PERSON_LIST_END = re.compile("等(?:[一二两三四五六七八九十\\d]+[名位人])?(?:班子成员|同志|干部|党员|新提任|人员|[0-9一二两三四五六七八九十]+[名位人])"
+                              "|[一二两三四五六七八九十]+[名位](?!数)")
+# A talk or a sanction whose objects are persons: 对字春梅、阿呷、起云开展提醒谈话, 与贺丹开展谈心谈话.
+_TALK_LIST = re.compile(f"(?:对|与|同|约谈|提醒|诫勉)([{CJK}·•、]{{2,80}}?)(?:(?:开展|进行)[{CJK}]{{0,6}}谈话|谈心谈话|提醒谈话|"
+                        "诫勉谈话|批评教育|给予(?=[^，。；\\n]{0,12}(?:处分|警告|记过|撤职|开除|诫勉|处理)))")
+
+
+def _person_like(item: str, strong: bool) -> bool:
+    """An item of a person list: a name by the usual test, or, where the list says it is of persons
+    (strong), a surname + a word (甘露, 齐心), a short transliterated name (尼玛) or an unknown word (阿呷)."""
+    n = _cjk_len(item)
+    if n < 2 or item in NOT_NAMES or _is_generic_organ(item) or item in GENERIC_PLACES:
+        return False
+    if _name_ok(item):
+        return True
+    if not strong or n > 4 and not _transliterated(item):
+        return False
+    if n == 2 and item[0] in MORE_SURNAMES:
+        return True
+    if all(c in TRANSLITERATION for c in item) and n <= 12:
+        return not _common_word(item) or _rare_word(item)
+    return 2 <= n <= 3 and _rare_word(item) and not any(_common_word(t) and not _rare_word(t) for t in _cut_block(item) if len(t) >= 2)
+
+
+def _talk_lists(text: str, add, figures: list[bool] | None) -> None:
+    for m in _scan(_TALK_LIST, text, "谈" in text or "给予" in text or "批评" in text):
+        body = m.group(1)
+        t = _PERSON_LIST_END.search(body)
+        counted = None
+        if t:
+            c = re.match("等?([一二两三四五六七八九十])[名位]", t.group())
+            counted = _CN_COUNT.get(c.group(1)) if c else None
+            body = body[:t.start()]
+        items = body.split("、")
+        if not all(items) or any(_cjk_len(i) > 12 for i in items):
+            continue
+        strong = len(items) >= 2 or counted == len(items)
+        if not all(_person_like(i, strong) for i in items):
+            continue  # 对苗头性、倾向性问题开展提醒谈话: one item that is no name makes it no list of names
+        pos = m.start(1)
+        for item in items:
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if figures is None or not any(figures[a:b]):
+                add(a, b, "person", 3)
+
+
+def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, model_persons: set) -> None:
     """Names in a list with a found person (胡晓峰、陈秋云、向东海三位同志) are persons too."""
     persons = sorted((s, e) for s, e, c, _ in cand if c == "person")
     seen = set(persons)
@@ -1043,7 +1236,11 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None) -> 
             if a is None or b is None or b - a < 2:
                 continue
             name = text[a:b]
-            if (a, b) in seen or not _name_ok(name) or (figures is not None and any(figures[a:b])):
+            # A list said to be of persons (…、甘露等班子成员, …三名审计组长), or one of transliterated names
+            # (格桑曲珍、尼玛), or a word the model reads as a person here, takes a name that is also a word.
+            strong = ((a, b) in model_persons or _PERSON_LIST_END.match(text, b) is not None
+                      or _transliterated(text[s:e]) and all(c in TRANSLITERATION for c in name))
+            if (a, b) in seen or not _person_like(name, strong) or (figures is not None and any(figures[a:b])):
                 continue
             seen.add((a, b))
             add(a, b, "person", 4)
@@ -1053,7 +1250,9 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None) -> 
 _LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞"
 _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
 RE_LANDMARK_AFTER_GOING = re.compile(
-    f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥])(?=畔|边|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])")
+    f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥])(?=畔|边|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])"
+    # where something stands (在宝日陶勒盖山下建成廉政文化长廊, 在月亮湖畔)
+    f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河])(?=下|脚下|畔|旁|边|周边)")
 
 
 def _landmark_neighbours(text: str, cand: list, add) -> None:
@@ -1088,15 +1287,18 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
 
 def _repeats(text: str, cand: list, add) -> None:
     """Every other occurrence of a person's name or a landmark found once (经公孙明牵头 after 、公孙明、)."""
-    names = {(text[s:e], c) for s, e, c, _ in cand if c == "person" and e - s >= 2 or c == "landmark" and e - s >= 3}
-    have = {(s, e) for s, e, c, _ in cand if c in ("person", "landmark")}
+    names = {(text[s:e], c) for s, e, c, _ in cand if c == "person" and e - s >= 2 or c == "landmark" and e - s >= 3
+             or c == "place" and e - s >= 3 and text[s:e] not in VILLAGE_GENERIC and not _common_word(text[s:e])
+             and not _is_generic_organ(text[s:e])}
+    have = {(s, e) for s, e, c, _ in cand if c in ("person", "landmark", "place")}
     for name, cat in names:
-        if _cjk_len(name) == 2 and _common_word(name) and not _rare_word(name):
-            continue  # 王平 found in a list is not sought elsewhere (the word may be the word)
+        # 蓝天 found in a list is sought elsewhere only where a name stands (由蓝天牵头, 、蓝天等): the word may be the word
+        word = _cjk_len(name) == 2 and _common_word(name) and not _rare_word(name)
         i = text.find(name)
         while i != -1:
-            if (i, i + len(name)) not in have:
-                add(i, i + len(name), cat, 5)
+            j = i + len(name)
+            if (i, j) not in have and (not word or _listed(text, i, j) or text.startswith("等", j)):
+                add(i, j, cat, 5)
             i = text.find(name, i + 1)
 
 
@@ -1160,6 +1362,7 @@ def find_items(text: str) -> list[Item]:
     place_starts = [p[0] for p in places]
     place_ends = [p[1] for p in places]
     place_end_set = set(place_ends)
+    _county_stems(text, places, add, protected)
     for s, e in places:
         if _ambiguous_county(text, s, e):
             continue
@@ -1200,6 +1403,11 @@ def find_items(text: str) -> list[Item]:
             stem = text[s:m.start()]
             if len(stem) < 2 or stem in GENERIC_LANDMARK_STEMS or stem.endswith(GENERIC_LANDMARK_STEMS[:2]):
                 continue
+            if suffix in _KIND_SUFFIXES:
+                head = _KIND_MODIFIERS.sub("", stem)
+                if (len(head) < 2 or head in GENERIC_LANDMARK_STEMS or _is_generic_organ(head)
+                        or head.startswith(("各", "全", "本", "该", "一", "这", "那", "有关", "相关"))):
+                    continue
             if suffix in ("古城", "古镇") and not any(stem + x in gaz for x in "县市区镇"):
                 continue  # 护航古城保护: only a place's old town (镇远古城) names one
             add(s, m.end(), "landmark", 2)
@@ -1237,6 +1445,8 @@ def find_items(text: str) -> list[Item]:
             whole = stem + suffix
             if len(stem) < 2 or whole in VILLAGE_GENERIC or stem in VILLAGE_GENERIC:
                 continue
+            if stem[-1] in "和与及" and (_is_generic_organ(stem[:-1]) or _common_word(stem[:-1])):
+                continue  # 市委和镇党委: a conjunction after an organ (安和社区 keeps its 和)
             prev = text[s - 1] if s else ""
             before = text[max(0, s - 2):s]
             after_place = s in place_end_set
@@ -1244,47 +1454,77 @@ def find_items(text: str) -> list[Item]:
                 continue
             if not after_place and _all_common(whole):
                 continue
-            if after_place or prev in "县区市镇乡村赴到在至于、对" or before in ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区"):
+            if after_place or prev and prev in "县区市镇乡村赴到在至于、对" or before in ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区"):
                 add(s, m.end(), "place", 3)
 
     # People.
     for m in _scan(_PERSON_BEFORE, text, _TITLE_ANY.search(text) is not None):
         name = m.group(1)
-        if name in NOT_NAMES or name[:2] in NOT_NAMES or len(name) < 1:
+        if name in NOT_NAMES or name[:2] in NOT_NAMES or len(name) < 1 or _COUNT_END.search(name):
             continue
         add(m.start(1), m.end(1), "person", 0)
     for m in _PERSON_AFTER.finditer(text):
         if m.group(1) not in NOT_NAMES:
             add(m.start(1), m.end(1), "person", 0)
-    for m in _scan(_TITLE_BEFORE, text, _TITLE_ANY.search(text) is not None):
-        b = _name_after_title(text, m.start(1))
+    for m in _scan(_TITLE_BEFORE, text, True):
+        b = _name_after_title(text, m.start(1), m.group() in _NOUN_CUES)
         if b is not None:
             add(m.start(1), b, "person", 2)
     for m in _PERSON_AFTER_ANY.finditer(text):
         if _transliterated(m.group(1)):
             add(m.start(1), m.end(1), "person", 0)
+    for m in _scan(_LONE_SURNAMES, text, "、" in text or _TITLE_ANY.search(text) is not None):
+        if m.group(1):
+            for k in range(m.start(1), m.end(1), 2):
+                add(k, k + 1, "person", 1)
+        elif m.group(2) not in _FUNCTION_SURNAMES:
+            add(m.start(2), m.end(2), "person", 1)
+    for m in _scan(_SIGNATURE, text, True):
+        # A signature: a title, a space, the name at the line's end (…委员会书记　旦增平措).
+        name = m.group(1)
+        if _name_ok(name) or 2 <= _cjk_len(name) <= 12 and _transliterated(name):
+            add(m.start(1), m.end(1), "person", 1)
 
     _more_patterns(text, add)
+    model_persons: set[tuple[int, int]] = set()
     if model is not None:
-        _recognised(text, add, protected, model.result(), fig_mask)
+        ents = model.result()
+        model_persons = {(s, e) for s, e, lab in ents if lab == "PER"}
+        _recognised(text, add, protected, ents, fig_mask)
     # A quoted slogan holding a local name found in the same text (“清风于都” where 于都县 is named).
     local = {re.sub(f"(?:{_PLACE_SUFFIX_RE})$", "", t) for s, e, c, _ in cand if c in ("place", "unit") for t in [text[s:e]]}
     ends = {e for s, e, c, _ in cand if c in ("place", "unit")}
-    _regional(text, add, {x for x in local if 2 <= len(x) <= 4 and not _common_word(x)}, ends | {e + 1 for e in ends if text[e:e + 1] == "的"})
+    _regional(text, add, {x for x in local if 2 <= len(x) <= 4 and not _common_word(x)}, ends | {e + 1 for e in ends if text[e:e + 1] == "的"},
+              lambda s, e, cat, prio: cand.append((s, e, cat, prio)))
 
     # A village's groups (石牛村王家组, 牛录村五组): numbered ones after a found village.
-    villages = {e for s, e, c, _ in cand if c == "place" and text[e - 1:e] == "村"}
-    for m in _scan(RE_GROUP, text, "组" in text):
-        if m.start() in villages:
-            add(m.start(), m.end(), "place", 3)
-    _list_neighbours(text, cand, add, fig_mask)
+    if "组" in text:
+        villages = sorted({e for s, e, c, _ in cand if c in ("place", "unit") and text[e - 1:e] in "村屯"})
+        for v in villages:
+            m = RE_GROUP.match(text, v)
+            while m:
+                named = m.group(1)
+                if named and (named.endswith("小") or _all_common(named) or _is_generic_organ(named)):
+                    break  # 村民小组, 村工作组
+                add(m.start(), m.end(), "place", 3)
+                # a list of the village's groups (五组、三组)
+                m = RE_GROUP.match(text, m.end() + 1) if text[m.end():m.end() + 1] == "、" else None
+    _talk_lists(text, add, fig_mask)
+    _list_neighbours(text, cand, add, fig_mask, model_persons)
     for m in _scan(RE_LANDMARK_AFTER_GOING, text, True):
         # A lake, hill, temple or bridge where a group goes (到月亮湖畔, 赴青龙寺): a name that is
         # no dictionary word.
-        if not _all_common(m.group(1)) and m.group(1) not in GENERIC_PLACES and not _common_word(m.group(1)[:-1] + "子"):
-            add(m.start(1), m.end(1), "landmark", 3)
+        g = m.lastindex
+        name = m.group(g)
+        if not _all_common(name) and name not in GENERIC_PLACES and not _common_word(name[:-1] + "子"):
+            add(m.start(g), m.end(g), "landmark", 3)
     _landmark_neighbours(text, cand, add)
     _repeats(text, cand, add)
+    # Repeats may stand in lists of their own (与韦建设、蓝天等 after 韦建设 was found elsewhere).
+    n = len(cand)
+    _list_neighbours(text, cand, add, fig_mask, model_persons)
+    if len(cand) > n:
+        _repeats(text, cand, add)
 
     # A national figure (焦裕禄, 库尔班·吐鲁木) is no person or place of the report, whichever
     # rule found it; 焦裕禄纪念园 is still a landmark.

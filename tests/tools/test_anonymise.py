@@ -395,3 +395,45 @@ def test_a_stale_lock_entry_does_not_let_a_leak_through(tmp_path: Path) -> None:
             leakgate.validate_samples(root)
     finally:
         _clear()
+
+
+@pytest.mark.parametrize("text,category,item", [
+    ("督促副乡长杨、罗二位同志严格执行规定。", "person", "罗"),                          # lone surnames in a list
+    ("县纪委罗书记带队督办。", "person", "罗"),                                         # a lone surname after an organ
+    ("对巴彦图嘎嘎查原嘎查达宝音德力格尔给予党内警告处分。", "person", "宝音德力格尔"),    # a long Mongolian name after a title
+    ("对甘露、苟文丽、泽仁拉姆三名审计组长开展提醒谈话。", "person", "甘露"),            # a word-name in a counted list
+    ("对字春梅、阿呷、起云开展提醒谈话。", "person", "阿呷"),                            # the objects of a talk
+    ("与冉小英、蓝天等班子成员一道推进工作。由蓝天牵头。", "person", "蓝天"),            # a list of persons, then its repeat
+    ("对格桑曲珍、尼玛开展提醒谈话。", "person", "尼玛"),                                # a short Tibetan name in a list
+    ("中共拉孜县热嘎乡委员会书记　旦增平措", "person", "旦增平措"),                    # a signature
+    ("对通江社区原网格员付强（身份证号码另附）开展调查。", "person", "付强"),            # a rare word after a title
+    ("与邢少华、羊春兰等新提任干部开展任前廉政谈话。", "person", "羊春兰"),              # a surname added (羊)
+    ("对石牛村王家组集体经济收益分配问题进行核查。", "place", "王家组"),                # a named group after a village
+    ("对岔河村大麦地组饮用水源地污染问题发出检察建议。", "place", "大麦地组"),
+    ("扬州市广陵区教育局。推动广陵教育高质量发展。", "place", "广陵"),                  # a county's stem after its full name
+    ("约谈琼中县农业农村局主要负责人。", "unit", "琼中县农业农村局"),                  # an autonomous county's short form
+    ("内蒙古锡林郭勒盟阿巴嘎旗党委。", "place", "内蒙古"),
+    ("元月起按季度开展谈话。", "date", "元月"),
+    ("协助县委制定一把手“三清单一承诺”制度。", "regional_marker", "三清单一承诺"),      # an organ's own slogan
+    ("落实“沂蒙精神进万家”要求。", "regional_marker", "沂蒙精神进万家"),                  # a campaign built on a spirit
+    ("落实地委营商环境突破年部署。", "regional_marker", "营商环境突破年"),                # an unquoted themed year
+    ("在宝日陶勒盖山下建成廉政文化长廊。", "landmark", "宝日陶勒盖山"),                  # where something stands
+    ("赴大坝廉政教育基地接受教育。", "landmark", "大坝廉政教育基地"),
+    ("举报电话0451-84613275（也可直拨84613276）。", "phone", "84613276"),
+    ("参加团结村党支部组织生活会，走访四组、七组困难群众。", "place", "团结村"),         # a village with its own organs
+])
+def test_kinds_of_version_5(text: str, category: str, item: str) -> None:
+    a = text.index(item)
+    assert any(i.start < a + len(item) and a < i.end for i in find_items(text)), (category, find_items(text))
+
+
+@pytest.mark.parametrize("text", [
+    "对苗头性、倾向性问题开展提醒谈话，对班子成员、中层干部开展谈心谈话。",  # a list with a non-name is no list of names
+    "学习林巧稚、马永顺同志先进事迹，深刻领会“冰天雪地也是金山银山”的理念。",  # national models and slogans
+    "对社区居务监督委员会成员开展集中培训。",  # a generic organ
+    "2023年2月，中共中央办公厅印发通知；该办法2019年9月修订。",            # national months
+    "干部队伍干事创业的精气神明显提升，书记和班子成员带头。",              # 伍 + 干事, 和班 are no names
+    "推进基础设施建设和县人民医院新院区建设，约谈村党支部书记。",          # 和县 = "and the county"; 约谈村 is no village
+])
+def test_traps_of_version_5(text: str) -> None:
+    assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
