@@ -55,10 +55,6 @@ def _file_sha(path: str | Path | None) -> str:
 
 def files_digest(files: Any) -> str:
     """The digest of the site's file list (what links resolve against), once per build."""
-    return _site_files_digest(files)
-
-
-def _site_files_digest(files: Any) -> str:
     global _files_digest
     if _files_digest is None or _files_digest[0] != id(files):
         listing = "\n".join(f"{f.src_uri}\t{f.url}\t{f.inclusion}" for f in files)
@@ -84,7 +80,7 @@ def _toc_key(toc: Any) -> str:
 
 
 def _render(page: Any, config: Any, files: Any) -> None:
-    key = _sha(page.markdown or "", _site_files_digest(files), _config_digest, page.file.src_uri)
+    key = _sha(page.markdown or "", files_digest(files), _config_digest, page.file.src_uri)
     saved = _renders.get(page.file.src_uri)
     if saved is not None and saved[0] == key:
         stats["render_hits"] += 1
