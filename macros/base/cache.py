@@ -95,6 +95,16 @@ class ContentMemo:
             self._data[key] = value
         return value
 
+    def cached(self, key: Callable[[], Any], compute: Callable[[], T]) -> T:
+        """compute(), kept by key() under `mkdocs serve`; otherwise the key is never computed
+        (a digest of a file's bytes, say, would be work a plain build does for nothing)."""
+        if not _ACROSS_BUILDS:
+            return compute()
+        k = key()
+        if k in self._data:
+            return self._data[k]
+        return self.put(k, compute())
+
     def __len__(self) -> int:
         return len(self._data)
 

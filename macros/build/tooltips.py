@@ -160,17 +160,13 @@ def annotate_page(content: str, page_src: str, page_url: str, files: object) -> 
             urls[ph.group] = get_relative_url(target.url, page_url)
         return f"{urls[ph.group]}#{ph.id}"
 
-    if not cache.across_builds():
-        return annotate(content, href)
     # mkdocs serve: a page's annotation depends on its HTML, its place among the site's
     # files and the term table (each term's wording, entry, group and title).
     from . import incremental
 
-    key = cache.digest(content, page_src, page_url, incremental.files_digest(files), _table_digest())
-    done = _ANNOTATED.get(key)
-    if done is None:
-        done = _ANNOTATED.put(key, annotate(content, href))
-    return done
+    return _ANNOTATED.cached(
+        lambda: cache.digest(content, page_src, page_url, incremental.files_digest(files), _table_digest()),
+        lambda: annotate(content, href))
 
 
 _ANNOTATED = cache.ContentMemo(4096)

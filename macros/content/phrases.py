@@ -339,9 +339,7 @@ def load(root: Path = paths.TEMPLATES) -> Library:
 
     Under mkdocs serve the checked library is kept by the digest of what it is read
     from (its files and the calendar's), so an edit elsewhere does not reload it."""
-    key = library_digest(root)
-    done = _LIBRARIES.get(key)
-    return done if done is not None else _LIBRARIES.put(key, _load(root))
+    return _LIBRARIES.cached(lambda: library_digest(root), lambda: _load(root))
 
 
 _LIBRARIES = cache.ContentMemo(4)
@@ -519,10 +517,10 @@ def first_pair_index(root: Path = paths.TEMPLATES) -> tuple[dict[str, list[int]]
 def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
     """The library phrases that occur in text by their wording or a variant (longest first, no
     overlaps), each once, in order of first occurrence."""
-    key = (library_digest(root), text)
-    done = _FOUND.get(key)
-    if done is not None:
-        return list(done)
+    return list(_FOUND.cached(lambda: (library_digest(root), text), lambda: _find(text, root)))
+
+
+def _find(text: str, root: Path) -> tuple[Phrase, ...]:
     index, ordered, short = first_pair_index(root)
     # Only wordings whose first two characters occur in the text can occur in it.
     candidates = set(short)
@@ -542,7 +540,7 @@ def find_in_text(text: str, root: Path = paths.TEMPLATES) -> list[Phrase]:
                     found[ph.id] = (start, ph)
                 break
             start = text.find(w, start + 1)
-    return list(_FOUND.put(key, tuple(ph for _, ph in sorted(found.values(), key=lambda t: t[0]))))
+    return tuple(ph for _, ph in sorted(found.values(), key=lambda t: t[0]))
 
 
 # mkdocs serve: the phrases found in a text, by the library's files and the text.

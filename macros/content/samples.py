@@ -84,11 +84,7 @@ CORR_KEYS = {"what", "where", "why"}
 
 def load_sample(path: Path) -> Sample:
     """The sample in path, checked (under mkdocs serve, kept by the file's bytes)."""
-    if not cache.across_builds():
-        return _load_sample(path)
-    key = cache.digest(str(path), path.read_bytes())
-    done = _LOADED.get(key)
-    return done if done is not None else _LOADED.put(key, _load_sample(path))
+    return _LOADED.cached(lambda: cache.digest(str(path), path.read_bytes()), lambda: _load_sample(path))
 
 
 _LOADED = cache.ContentMemo(10_000)

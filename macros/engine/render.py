@@ -91,17 +91,16 @@ def compile_checked(env: jinja2.Environment, source: str, filename: str) -> Comp
     the names are read from the tree instead. Every name the template loads
     and never assigns (set, for, macro arguments) comes from its context.
     """
-    key = (source, filename, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
-           env.autoescape, env.undefined, tuple(sorted(env.extensions)), tuple(sorted(env.filters)),
-           tuple(sorted(env.tests)))
-    done = _COMPILED.get(key)
-    if done is None:
+    def compile_() -> tuple:
         tree = env.parse(source, filename=filename)
         loaded, assigned = set(), set()
         for node in tree.find_all(nodes.Name):
             (loaded if node.ctx == "load" else assigned).add(node.name)
-        done = _COMPILED.put(key, (env.compile(tree, filename=filename), frozenset(loaded - assigned),
-                                   year_cuts(tree)))
+        return env.compile(tree, filename=filename), frozenset(loaded - assigned), year_cuts(tree)
+
+    done = _COMPILED.cached(lambda: (source, filename, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
+                                     env.autoescape, env.undefined, tuple(sorted(env.extensions)),
+                                     tuple(sorted(env.filters)), tuple(sorted(env.tests))), compile_)
     code, names, cuts = done
     return Compiled(env.template_class.from_code(env, code, env.make_globals(None), None), names, cuts)
 

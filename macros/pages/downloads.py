@@ -46,15 +46,13 @@ class Download:
 
     def build(self) -> bytes:
         byline, paragraphs = self.content()
-        key = cache.digest(repr((self.title, self.titled, byline, paragraphs)))
-        done = _BUILT.get(key)
-        if done is not None:
-            return done
-        if self.titled:
-            data = word.document_bytes(self.title, paragraphs, byline=byline)
-        else:
-            data = _with_core_title(word.document_bytes("", paragraphs, byline=byline), self.title)
-        return _BUILT.put(key, data)
+
+        def make() -> bytes:
+            if self.titled:
+                return word.document_bytes(self.title, paragraphs, byline=byline)
+            return _with_core_title(word.document_bytes("", paragraphs, byline=byline), self.title)
+
+        return _BUILT.cached(lambda: cache.digest(repr((self.title, self.titled, byline, paragraphs))), make)
 
 
 # The .docx made from the same text: under `mkdocs serve` an edit rebuilt all of them

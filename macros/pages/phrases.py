@@ -82,14 +82,8 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
                         if piece and not any(word in piece for word in ph.choices)]
                 for ph in library if ph.id in patterns}
     hits: dict[str, list[tuple[str, str]]] = {ph.id: [] for ph in library}
-    library_digest = phrases.library_digest(root)
-    for label, page, text in docs:
-        present_ids = _PRESENT.get((library_digest, text))
-        if present_ids is not None:
-            for pid in present_ids:
-                hits[pid].append((label, page))
-            continue
-        found_ids = []
+
+    def present_ids(text: str) -> tuple[str, ...]:
         # One set lookup spares most substring searches (hundreds of phrases
         # times every template and sample). One text's pairs at a time: kept
         # for a thousand samples, they took 300 MB.
@@ -98,6 +92,7 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
         def has(word: str, pairs: set[str] = pairs, text: str = text) -> bool:
             return (len(word) < 2 or word[:2] in pairs) and word in text
 
+        found = []
         for ph in library:
             pattern = patterns.get(ph.id)
             if pattern is not None:
@@ -105,9 +100,13 @@ def occurrences(root: Path = paths.TEMPLATES) -> dict[str, tuple[tuple[str, str]
             else:
                 present = has(ph.phrase)
             if present or (ph.full and has(ph.full)):
-                hits[ph.id].append((label, page))
-                found_ids.append(ph.id)
-        _PRESENT.put((library_digest, text), tuple(found_ids))
+                found.append(ph.id)
+        return tuple(found)
+
+    for label, page, text in docs:
+        for pid in _PRESENT.cached(lambda text=text: (phrases.library_digest(root), text),
+                                   lambda text=text: present_ids(text)):
+            hits[pid].append((label, page))
     return {pid: tuple(found) for pid, found in hits.items()}
 
 

@@ -123,10 +123,17 @@ def test_content_memos_are_off_outside_serve():
     assert not cache.across_builds()
     memo = cache.ContentMemo(2)
     assert memo.put("k", 1) == 1 and memo.get("k") is None and len(memo) == 0
+
+    def no_key():
+        raise AssertionError("a key computed outside mkdocs serve")
+    assert memo.cached(no_key, lambda: 7) == 7 and len(memo) == 0
     cache.keep_across_builds(True)
     try:
         memo.put("a", 1), memo.put("b", 2), memo.put("c", 3)
         assert memo.get("a") is None and memo.get("c") == 3 and len(memo) == 2  # bounded: oldest dropped
+        calls = []
+        assert memo.cached(lambda: "d", lambda: calls.append(1) or 4) == 4
+        assert memo.cached(lambda: "d", lambda: calls.append(1) or 5) == 4 and calls == [1]  # kept by its key
     finally:
         cache.keep_across_builds(False)
     assert len(memo) == 0
