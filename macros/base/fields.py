@@ -5,16 +5,10 @@ import re
 from pathlib import Path
 from typing import Any, Mapping, TypeVar
 
-import yaml
-
 from . import paths
 from .errors import HandbookError
 
-# libyaml's C parser when the wheel has it: sample files make YAML parsing a
-# large share of a build with many samples. Same safe semantics.
 T = TypeVar("T")
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_YEAR, MAX_YEAR = 2012, 2100
@@ -33,8 +27,14 @@ def load_yaml(path: Path) -> Any:
         raise HandbookError(where, "file not found") from None
     except UnicodeDecodeError as exc:
         raise HandbookError(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    # Imported here, not at the top: PyYAML takes 40 ms to import, and the checker
+    # command reads its built rules (JSON) without parsing any YAML.
+    import yaml
+    # libyaml's C parser when the wheel has it: sample files make YAML parsing a
+    # large share of a build with many samples. Same safe semantics.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=_SafeLoader)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""

@@ -41,7 +41,7 @@ from ..base import cache, paths
 from ..content import calendar as cal
 from ..content import phrases
 
-VERSION = 1
+VERSION = 2
 HAN = "\\u3400-\\u9fff"
 CN_DIGITS = "一二三四五六七八九十"
 
@@ -379,6 +379,8 @@ def _cached(root: Path) -> dict[str, Any]:
     calendar = _calendar(root)
     return {
         "version": VERSION,
+        # The report years the calendar covers, so that a command can refuse another year without the YAML.
+        "years": [calendar.first_year, calendar.last_year],
         "rules": list(RULE_ORDER),
         "cn_digits": CN_DIGITS,
         "placeholder": PLACEHOLDERS,
