@@ -74,6 +74,8 @@ def page_content(content: str, page: Any, files: Any, config: Any) -> str:
     standard phrases in running text (macros/build/tooltips.py)."""
 
     content = sample_pages.fill_paragraphs(content, page.file.src_uri, config.use_directory_urls)
+    if page.file.src_uri.startswith("phrases/"):
+        content = phrase_pages.exclude_from_search(content)
     return tooltips.annotate_page(content, page.file.src_uri, page.url, files)
 
 

@@ -220,6 +220,34 @@ def entry_block(ph: Phrase, here: str) -> str:
 MAX_SAMPLE_LINKS = 8
 
 
+# Site search indexes an entry by what a writer looks it up by: its wording (the heading), members,
+# variants, meaning, usage, source, cautions and wrong forms. Not indexed (data-search-exclude): the field
+# labels (含义、用法… on every entry), the example sentence (it repeats other entries' wordings, so a
+# query would list every entry whose example happens to use it), the folded summary, and the 适用段落 /
+# 出现位置 link lists (section and sample titles, the same on hundreds of entries), and the source line of a
+# general expression (“通用表述（…），无单一出处”, the same on hundreds of entries). This keeps the phrase
+# pages to about half of the shipped index instead of two thirds. The full list on /phrases/ is not indexed
+# either: each wording is indexed once, as its entry's heading on its group page. The /phrases/ search still finds an
+# entry by any of its words, pinyin included.
+SEARCH_EXCLUDED_FIELDS = ("例句", "适用段落", "出现位置")
+_DT_RE = re.compile(r"<dt>([^<]*)</dt>(\s*)<dd>")
+_SUMMARY = '<details class="hb-phrase__more">\n<summary>'
+
+
+def exclude_from_search(html_text: str) -> str:
+    """A group page's converted HTML with the fields above marked data-search-exclude.
+
+    Material's search parser tracks an excluded element by its tag name, so the attribute goes on
+    elements (dt, dd, summary) that never contain an element of their own tag."""
+    def mark(m: re.Match) -> str:
+        dd = "<dd data-search-exclude>" if m.group(1) in SEARCH_EXCLUDED_FIELDS else "<dd>"
+        return f"<dt data-search-exclude>{m.group(1)}</dt>{m.group(2)}{dd}"
+    html_text = _DT_RE.sub(mark, html_text).replace(f"<dd>{GENERAL_LABEL}（", f"<dd data-search-exclude>{GENERAL_LABEL}（")
+    html_text = html_text.replace(_SUMMARY, '<details class="hb-phrase__more">\n<summary data-search-exclude>')
+    # md_in_html drops an attribute without a value, so the list's is added here.
+    return html_text.replace('<div class="hb-phrase-list">', '<div class="hb-phrase-list" data-search-exclude>')
+
+
 def _where(where: tuple[tuple[str, str], ...], here: str) -> str:
     if not where:
         return "模板和样本中暂未出现"
