@@ -56,8 +56,9 @@ def test_search_box_finds_the_right_page(page):
 def test_search_finds_a_phrase_whole(page):
     page.goto("/")
     hrefs = search(page, "两个维护")
-    pages = {urlparse(h).path.split("#")[0] for h in hrefs}
-    assert any(p.endswith("/phrases/") for p in pages), hrefs
+    # The phrase's own entry (/phrases/ lists every wording too, but that list is not indexed: issue 18).
+    entries = {(urlparse(h).path, urlparse(h).fragment) for h in hrefs}
+    assert ("/phrases/fixed-formulations/", "liang-ge-wei-hu") in entries, hrefs
 
 
 def test_copy_button_puts_exact_text_on_clipboard(page):
