@@ -3,23 +3,17 @@ forms, not by its example sentence, its field labels, the general source line or
 (issue 18: those were half of the shipped index, the same words on hundreds of entries)."""
 from __future__ import annotations
 
-import html
-import json
-import re
 from pathlib import Path
+
+from test_sample_search import _clean, _docs  # the same index reading as the sample pages' test
 
 from macros.content import phrases
 from macros.content.phrases import GENERAL_LABEL
 
 
-def _clean(s: str) -> str:
-    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", " ", s)).replace("\u200b", ""))
-
-
 def _entries(site_dir: Path) -> dict[str, str]:
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     return {d["location"].partition("#")[2]: _clean(d["title"]) + "|" + _clean(d["text"])
-            for d in docs if d["location"].startswith("phrases/") and d["location"].count("/") == 2}
+            for d in _docs(site_dir) if d["location"].startswith("phrases/") and d["location"].count("/") == 2}
 
 
 def test_entries_indexed_by_what_a_writer_looks_up(site_dir: Path):
@@ -45,8 +39,7 @@ def test_entries_indexed_by_what_a_writer_looks_up(site_dir: Path):
 
 
 def test_full_list_on_phrases_index_is_not_indexed(site_dir: Path):
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    groups = [d for d in docs if d["location"].startswith("phrases/#group-")]
+    groups = [d for d in _docs(site_dir) if d["location"].startswith("phrases/#group-")]
     assert len(groups) == len(phrases.load().groups)
     assert all(_clean(d["text"]) == "" for d in groups)
     page = (site_dir / "phrases" / "index.html").read_text(encoding="utf-8")
