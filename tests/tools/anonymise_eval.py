@@ -1,6 +1,8 @@
 """Score the anonymiser on tests/data/anonymise-eval (written before the anonymiser was tuned).
 
-    python tests/tools/anonymise_eval.py [dev|heldout]   recall and precision per category, traps flagged
+    python tests/tools/anonymise_eval.py [dev|heldout] [--only=r63-r72,r75] [--misses]
+        recall and precision per category, traps flagged (--only: just those reports, e.g. new ones
+        measured once before tuning on them)
 
 An item is found when a reported item overlaps it (a masked span, whatever the
 category said); a trap is flagged when a reported item overlaps it. A reported
@@ -34,7 +36,18 @@ def exempt(item: dict) -> bool:
     return item["category"] == "date" and _YEAR_MONTH.fullmatch(item["text"].strip()) is not None
 
 
-def score(split: str) -> dict:
+def _only(spec: str | None) -> set[str] | None:
+    if not spec:
+        return None
+    names: set[str] = set()
+    for part in spec.split(","):
+        a, _, b = part.strip().partition("-")
+        lo, hi = int(a.lstrip("r")), int((b or a).lstrip("r"))
+        names |= {f"r{n:02d}" for n in range(lo, hi + 1)}
+    return names
+
+
+def score(split: str, only: set[str] | None = None) -> dict:
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
     traps = flagged = exempted = 0
@@ -43,6 +56,8 @@ def score(split: str) -> dict:
     missed: list[tuple[str, str, str]] = []
     wrong: list[tuple[str, str, str]] = []
     for txt in sorted((EVAL / split).glob("r*.txt")):
+        if only is not None and txt.stem not in only:
+            continue
         text = txt.read_text(encoding="utf-8")
         gold = json.loads(txt.with_suffix(".items.json").read_text(encoding="utf-8"))
         got = find_items(text)
@@ -78,9 +93,10 @@ def score(split: str) -> dict:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--misses"]
+    only = _only(next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--only=")), None))
+    args = [a for a in sys.argv[1:] if a != "--misses" and not a.startswith("--only=")]
     for split in args or ["dev", "heldout"]:
-        s = score(split)
+        s = score(split, only)
         print(f"{split}: recall {s['overall']:.3f}, precision {s['overall_precision']:.3f}, "
               f"traps flagged {s['traps_flagged']:.3f}, policy-exempt year-month dates {s['exempt']}")
         for c in sorted(set(s["recall"]) | set(s["precision"])):
