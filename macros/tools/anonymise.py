@@ -46,7 +46,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "5"
+VERSION = "6"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -266,7 +266,7 @@ _CN_DIGIT = "〇零一二三四五六七八九十"
 RE_DATE = re.compile(
     r"(?:(?:19|20)\d{2}\s*年\s*)?(?<!\d)(?:0?[1-9]|1[0-2])\s*月\s*(?:0?[1-9]|[12]\d|3[01])\s*[日号]"
     r"|(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
-    f"|(?:[二][{_CN_DIGIT}]{{3}}年)?(?:十[一二]?|[一二三四五六七八九])月(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    f"|(?:[二][{_CN_DIGIT}]{{3}}年)?(?:十[一二]?|[一二三四五六七八九])月(?:三十一?|二?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 )
 RE_DOCNO = re.compile("[〔\\[［【(（]\\s*(?:19|20)\\d{2}\\s*[〕\\]］】)）]\\s*\\d{1,4}\\s*号")
 RE_ADDRESS = re.compile(
@@ -299,7 +299,9 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              "祁冶喻蒲苟敖谌麻闵隋符虞卓屈佘阮饶裘俞卞晏臧粟桂揭柏昝"
                              "仇戈廉邰舒钮鄢缑甄霍伏冀郜訾牟邸蔺泮酆逯郦展巫项楚计米"
                              "齐柳梅曲游管蒙华司古吉简连芦卫宗应边师商刁沙荣仲池苑邝封匡荆农胥劳奚皮闻厉伊仝"
-                             "权朴盖禹井祖漆宣晋初扈阙薄雍亓修赫杭况宿鲜印隆诸战慕危湛勾成路安羊")
+                             "权朴盖禹井祖漆宣晋初扈阙薄雍亓修赫杭况宿鲜印隆诸战慕危湛勾成路安羊"
+                             # Hui (哈纳撒), Dai (岩刀玉: 岩温, 玉香) and Korean (全) family names
+                             "哈纳撒岩刀玉全")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -446,16 +448,22 @@ PROJECT_NOUNS = ("大桥", "隧道", "水库", "大道", "公路", "高速", "�
                  "处理厂", "污水厂", "水厂", "电厂", "一期", "二期", "三期", "快速路", "环线", "管网", "泵站", "堤防")
 _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深入", "赴", "到", "在", "的", "和", "与", "及", "对", "把",
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
-              "依托", "完善", "打造", "利用", "借助", "围绕",
+              "依托", "完善", "打造", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
               "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过", "加快", "实施", "建设", "完成", "开展")
-VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯")
+VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "片区")
 VILLAGE_GENERIC = frozenset({
     "乡村", "农村", "城乡", "城镇", "乡镇", "村镇", "山村", "新农村", "美丽乡村", "行政村", "自然村", "贫困村", "示范村",
     "重点村", "基层社区", "城市社区", "农村社区", "和美乡村", "家乡", "老乡", "下乡", "城中村", "村村", "各村", "全村",
     "全镇", "全乡", "各乡镇", "市镇", "古镇", "小镇", "重镇", "集镇", "街道社区", "各街道", "易地扶贫搬迁安置社区",
+    "国有林场", "国营林场", "国有农场", "国营农场", "国有牧场", "家庭农场", "生态农场", "重点片区", "老旧片区", "城市片区",
+    "棚改片区", "征收片区", "各片区",
 })
 
 
+_AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区"})
+_AREA_GENERIC = frozenset({"国有", "国营", "家庭", "生态", "重点", "老旧", "城市", "棚改", "征收", "中心", "核心", "城区", "老城",
+                           "新城", "示范", "试点", "集体", "现代", "规模", "省级", "市级", "县级", "国家", "一个", "各个", "全部",
+                           "这个", "该", "本", "整个", "多个", "两个", "三个", "部分"})
 _VILLAGE_ORGANS = ("党支部", "党总支", "党委", "村委会", "居委会", "两委", "村民委员会", "居民委员会", "集体经济", "股份经济合作社",
                    "经济合作社", "监委会", "党群服务中心")
 _SUFFIX_IN_WORD = frozenset({"乡村", "乡镇", "村镇", "镇村", "村居", "村级", "乡级", "镇级", "镇街", "村庄", "村容", "村务",
@@ -888,6 +896,11 @@ _PROJECT_RE = re.compile("工程|项目")
 RE_GROUP = re.compile(f"(?:[一二三四五六七八九十]{{1,3}}|\\d{{1,2}}|[{CJK}]{{1,2}}家)组|([{CJK}]{{2,4}}?)组(?![长织成建员])")
 RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|系列|相关|有关|等)[^\\s“”和与及、，。；：的\\x00-\\x7f]){0,8}?"
                                "(?:三年行动|行动|工程|项目|计划|品牌)")
+# A local platform or app (“惠水通”缴费平台, “农事通”小程序): the name alone is the item, so that
+# its repeats (二是“茶税通”数据安全…) are found too. Numbered formulations (“三资”平台) are no names.
+RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\s“”，。；：、\x00-\x7f]{0,4}?"
+                                "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
+_NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
 
 
@@ -963,7 +976,9 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         # A themed year (“作风建设提升年”活动): the country's years are in the vocabulary
         # (“基层减负年”), every other one is a province's, a city's or a county's.
         year = term.endswith("年") and len(term) >= 4 and text.startswith(_YEAR_CAMPAIGN_AFTER, m.end())
-        if regional or year or _SERVICE_BRAND.fullmatch(term):
+        # A slogan sung as one (唱响“稻香边城”口号) or a numbered local plan (“1310”具体部署).
+        slogan = text.startswith(("口号", "具体部署"), m.end()) or term.isdigit() and text.startswith("部署", m.end())
+        if regional or year or slogan or _SERVICE_BRAND.fullmatch(term):
             add(m.start(1), m.end(1), "regional_marker", 2)
 
 
@@ -1136,6 +1151,34 @@ def _name_ok(name: str) -> bool:
             or _transliterated(name) and 3 <= n <= 8)
 
 
+# What right after a name says it is one: its ID number (原报账员全英子（身份证号…）, or a post or
+# unit in parentheses (罗阿依（驾鹤社区网格员）, 其木格（挂职副庭长）, 依拉罕（勐遮镇分局）).
+_AFTER_NAME_CUE = re.compile(
+    "[（(](?:身份证|公民身份号码"
+    f"|[^（）()\n]{{0,10}}?(?:{_TITLE_RE}|第一书记|网格员|庭长|审判员|法官|检察官|民警|辅警|干部|党员|委员|会计|出纳|"
+    "联络员|信息员|监督员|驾驶员|负责人|分局|[局所站院办队])[）)])"
+)
+# Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
+_ENDS_BEFORE_NAME = "员部记任长师生民工者"
+
+
+def _name_before(text: str, pos: int) -> int | None:
+    """Start of a name that ends at `pos`, before a cue that says it is one: three characters
+    (the commonest), then two, then four or more (compound surnames, transliterated names)."""
+    for length in (3, 2, 4, 5, 6, 7, 8):
+        a = pos - length
+        if a < 0:
+            return None
+        name = text[a:pos]
+        if not all("\u4e00" <= c <= "\u9fff" or c in "·•" for c in name):
+            return None
+        prev = text[a - 1] if a else ""
+        starts = not prev or not "\u4e00" <= prev <= "\u9fff" or prev in _ENDS_BEFORE_NAME or text.endswith(_BEFORE_NAME, 0, a)
+        if starts and _name_ok(name) and not (length == 3 and name[:2] in COMPOUND_SURNAMES):
+            return a
+    return None
+
+
 def _forward_name(text: str, a: int) -> int | None:
     """End of the name that starts a list item at `a` and runs into the sentence
     (…、那仁格日勒开展谈话): jieba's words up to the first ordinary word of two characters."""
@@ -1286,11 +1329,12 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
 
 
 def _repeats(text: str, cand: list, add) -> None:
-    """Every other occurrence of a person's name or a landmark found once (经公孙明牵头 after 、公孙明、)."""
+    """Every other occurrence of a person's name, a landmark, a place, a project or a slogan found
+    once (经公孙明牵头 after 、公孙明、; 二是“茶税通”数据安全 after “茶税通”小程序)."""
     names = {(text[s:e], c) for s, e, c, _ in cand if c == "person" and e - s >= 2 or c == "landmark" and e - s >= 3
-             or c == "place" and e - s >= 3 and text[s:e] not in VILLAGE_GENERIC and not _common_word(text[s:e])
-             and not _is_generic_organ(text[s:e])}
-    have = {(s, e) for s, e, c, _ in cand if c in ("person", "landmark", "place")}
+             or c in ("place", "project", "regional_marker") and e - s >= 3 and text[s:e] not in VILLAGE_GENERIC
+             and not _common_word(text[s:e]) and not _is_generic_organ(text[s:e])}
+    have = {(s, e) for s, e, c, _ in cand if c in ("person", "landmark", "place", "project", "regional_marker")}
     for name, cat in names:
         # 蓝天 found in a list is sought elsewhere only where a name stands (由蓝天牵头, 、蓝天等): the word may be the word
         word = _cjk_len(name) == 2 and _common_word(name) and not _rare_word(name)
@@ -1417,6 +1461,9 @@ def find_items(text: str) -> list[Item]:
         # A named project or campaign in quotes (“古城微更新”行动, “锡伯古城”文旅融合发展工程);
         # national ones (“千万工程”) are in the vocabulary.
         add(m.start(), m.end(), "project", 1)
+    for m in _scan(RE_QUOTED_PLATFORM, text, "“" in text):
+        if not _NUMBERED.fullmatch(m.group(1)):
+            add(m.start(1), m.end(1), "project", 1)
     for m in _PROJECT_RE.finditer(text):
         # The work done (建设, 改扩建 …) is part of the name, though a cue word elsewhere.
         verbs = _PROJECT_VERBS.search(text, max(0, m.start() - 6), m.start())
@@ -1452,9 +1499,14 @@ def find_items(text: str) -> list[Item]:
             after_place = s in place_end_set
             if suffix == "组" and prev != "村":
                 continue
-            if not after_place and _all_common(whole):
+            if suffix in _AREA_SUFFIXES:
+                # 林场, 牧场, 农场, 片区 are words themselves, so the whole is always "common":
+                # the stem decides (南坪林场, 龙潭片区; not 国有林场, 东部片区).
+                if stem in _AREA_GENERIC or stem[-1] in "部边域内外" or _is_generic_organ(stem):
+                    continue
+            elif not after_place and _all_common(whole):
                 continue
-            if after_place or prev and prev in "县区市镇乡村赴到在至于、对" or before in ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区"):
+            if after_place or prev and prev in "县区市镇乡村赴到在至于、对（" or before in ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系"):
                 add(s, m.end(), "place", 3)
 
     # People.
@@ -1471,7 +1523,9 @@ def find_items(text: str) -> list[Item]:
         if b is not None:
             add(m.start(1), b, "person", 2)
     for m in _PERSON_AFTER_ANY.finditer(text):
-        if _transliterated(m.group(1)):
+        name = m.group(1)
+        signed = text[m.end(1):m.end(1) + 1] in ("", "\n", " ", "\u3000")  # 述职人：仁青昂文 ending its line
+        if _transliterated(name) or signed and 2 <= _cjk_len(name) <= 8 and name not in NOT_NAMES and not _is_generic_organ(name):
             add(m.start(1), m.end(1), "person", 0)
     for m in _scan(_LONE_SURNAMES, text, "、" in text or _TITLE_ANY.search(text) is not None):
         if m.group(1):
@@ -1484,6 +1538,11 @@ def find_items(text: str) -> list[Item]:
         name = m.group(1)
         if _name_ok(name) or 2 <= _cjk_len(name) <= 12 and _transliterated(name):
             add(m.start(1), m.end(1), "person", 1)
+
+    for m in _scan(_AFTER_NAME_CUE, text, "（" in text or "(" in text):
+        a = _name_before(text, m.start())
+        if a is not None:
+            add(a, m.start(), "person", 1)
 
     _more_patterns(text, add)
     model_persons: set[tuple[int, int]] = set()

@@ -437,3 +437,32 @@ def test_kinds_of_version_5(text: str, category: str, item: str) -> None:
 ])
 def test_traps_of_version_5(text: str) -> None:
     assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
+
+
+@pytest.mark.parametrize("text,category,item", [
+    ("对城关分局原收费员全秀子（身份证号另附）开展调查。", "person", "全秀子"),            # a name before its ID number
+    ("查处原农机站干部刀玉明（身份证号码另附）违规发放补贴问题。", "person", "刀玉明"),    # a Dai family name (刀)
+    ("安排王立会同阿依古丽（城南社区网格员）入户核查。", "person", "阿依古丽"),           # a post in parentheses
+    ("班子成员哈金山、纳燕、马志远分工负责。", "person", "纳燕"),                          # Hui family names in a list
+    ("述职人：洛桑丹增\n2025年1月8日", "person", "洛桑丹增"),                               # a signature after a colon
+    ("对十月廿六日发现的问题立即整改。", "date", "十月廿六日"),                            # 廿 in a day
+    ("督导组走访青松农场、协调白桦林场解决边界纠纷。", "place", "白桦林场"),               # farms and forest farms
+    ("对李明在石桥片区征收补偿中把关不严问题进行约谈。", "place", "石桥片区"),
+    ("上线“便农通”小程序，二是“便农通”数据安全管理不到位。", "project", "便农通"),        # a local app, and its repeat
+    ("唱响“山水茶乡”口号，打造廉洁文化品牌。", "regional_marker", "山水茶乡"),             # a slogan sung as one
+    ("落实“1210”具体部署。", "regional_marker", "1210"),                                   # a numbered local plan
+    ("深入践行八八战略，推进共享法庭建设。", "regional_marker", "八八战略"),                # a province's own strategy
+])
+def test_kinds_of_version_6(text: str, category: str, item: str) -> None:
+    a = text.rindex(item)  # the last occurrence: repeats must be found too
+    found = find_items(text)
+    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+
+
+@pytest.mark.parametrize("text", [
+    "依托“学习强国”平台开展学习，规范农村集体“三资”平台管理。",   # national platforms, numbered formulations
+    "深入学习尕布龙、吴登云、邹碧华等先进典型事迹。",               # national models
+    "推进国有林场改革，开展家庭农场培育，实施老旧片区改造。",         # generic farms and districts
+])
+def test_traps_of_version_6(text: str) -> None:
+    assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
