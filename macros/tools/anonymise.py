@@ -460,6 +460,7 @@ VILLAGE_GENERIC = frozenset({
 })
 
 
+_BEFORE_VILLAGE = ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系")
 _AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区"})
 _AREA_GENERIC = frozenset({"国有", "国营", "家庭", "生态", "重点", "老旧", "城市", "棚改", "征收", "中心", "核心", "城区", "老城",
                            "新城", "示范", "试点", "集体", "现代", "规模", "省级", "市级", "县级", "国家", "一个", "各个", "全部",
@@ -898,7 +899,7 @@ RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|�
                                "(?:三年行动|行动|工程|项目|计划|品牌)")
 # A local platform or app (“惠水通”缴费平台, “农事通”小程序): the name alone is the item, so that
 # its repeats (二是“茶税通”数据安全…) are found too. Numbered formulations (“三资”平台) are no names.
-RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\s“”，。；：、\x00-\x7f]{0,4}?"
+RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；：、\x00-\x7f]{0,4}?"
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
@@ -1506,7 +1507,7 @@ def find_items(text: str) -> list[Item]:
                     continue
             elif not after_place and _all_common(whole):
                 continue
-            if after_place or prev and prev in "县区市镇乡村赴到在至于、对（" or before in ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系"):
+            if after_place or prev and prev in "县区市镇乡村赴到在至于、对（" or before in _BEFORE_VILLAGE:
                 add(s, m.end(), "place", 3)
 
     # People.
