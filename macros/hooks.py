@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.base.errors import HandbookError  # noqa: E402
-from macros.build import incremental, site  # noqa: E402
+from macros.build import incremental, shell, site  # noqa: E402
 
 
 def _loud(fn):
@@ -51,7 +51,13 @@ def on_files(files, config, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    return incremental.theme_env(env)
+    # The bytecode cache first: cache_nav loads the nav templates.
+    return shell.cache_nav(incremental.theme_env(env))
+
+
+@_loud
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    return site.page_markdown(markdown, page, config)
 
 
 @_loud
