@@ -46,7 +46,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "6"
+VERSION = "7"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -532,6 +532,9 @@ _REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办
                             f"(?:(?:制定|出台|推出|推行|首创|创新|探索|提出|部署|印发)[{CJK}]{{0,6}})?$")
 # A themed year named by a regional organ without quotes (落实地委营商环境突破年部署).
 RE_REGION_YEAR = re.compile(f"{_REGIONAL_ORGAN}(?:的)?([{CJK}]{{4,10}}?年)(?=活动|行动|部署|工作|要求|专项)")
+# A regional organ's own strategy without quotes (对标自治区党委先行区建设部署, 落实省委工业强省战略):
+# a name that is more than ordinary words (全面从严治党部署, 乡村振兴战略 are the country's).
+RE_REGION_STRATEGY = re.compile(f"{_REGIONAL_ORGAN}(?:党委|政府|纪委监委)?的?([{CJK}]{{3,8}}?)(?=部署|战略)")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
 RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
@@ -611,6 +614,9 @@ GENERIC_PLACES = frozenset({
     "粤港澳大湾区", "大湾区", "雄安新区",
     "镇街", "街镇", "乡镇街道", "镇村", "村组",
     "东部地区", "西部地区", "中部地区", "东北地区", "民族地区", "边疆地区", "亚洲", "欧洲", "非洲", "美国", "香港", "澳门", "台湾",
+    # kinds of protected area, named by no one (the model tags them as places)
+    "自然保护区", "国家级自然保护区", "省级自然保护区", "风景名胜区", "国家级风景名胜区", "森林公园", "国家森林公园",
+    "地质公园", "国家地质公园", "湿地公园", "国家湿地公园",
 })
 
 
@@ -958,6 +964,10 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         add(s, e, "regional_marker", 1)
     for m in _scan(RE_REGION_YEAR, text, "年" in text):
         add(m.start(1), m.end(1), "regional_marker", 2)
+    for m in _scan(RE_REGION_STRATEGY, text, "部署" in text or "战略" in text):
+        term = m.group(1)
+        if not _all_common(term) and not _vocab_automaton().find(term):
+            add(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_SPIRIT_CAMPAIGN, text, "精神" in text):
         head = m.group(1)[:m.group(1).index("精神") + 2]
         if head in vocabulary() and m.group(1) not in vocabulary():
@@ -990,7 +1000,8 @@ TRANSLITERATION = set("阿艾爱安敖巴拜白班包宝贝本比毕别宾波博
                       "法菲夫福嘎噶甘刚高格根古固哈海罕汗合赫呼胡华吉加佳江杰金津晋卡开凯康柯可克肯库拉来兰朗勒雷"
                       "力丽利林琳玲铃鲁路伦罗洛玛买迈曼毛梅美蒙米敏明莫木穆那纳娜乃尼妮努诺帕潘佩普齐恰钦琴确热仁"
                       "日荣如茹萨赛桑色森沙莎善尚舍申生圣什石斯松苏素塔台泰坦汤特提图吐托娃瓦旺威维卫文乌吾西希"
-                      "夏仙香小孜雅亚央扬耶伊依尤玉再扎增札珍卓兹宗次旺姆曲措央拉索朗土尕孜斯坦不都孟和乎尔音顺")
+                      "夏仙香小孜雅亚央扬耶伊依尤玉再扎增札珍卓兹宗次旺姆曲措央拉索朗土尕孜斯坦不都孟和乎尔音顺"
+                      "让更昂嘉错贡觉泽边")  # Tibetan syllables (更尕才让, 仁青昂文, 边巴)
 
 
 def _transliterated(name: str) -> bool:
@@ -1135,7 +1146,8 @@ _LIST_TAIL = re.compile("(?:同志|等|三位|二位|两位|四位|两名|三名
 # Words that, right before a name, end the word before it (对医生多杰才让 → 多杰才让).
 _BEFORE_NAME = TITLES + ("医生", "教师", "老师", "护士", "职工", "党员", "村民", "干部", "配偶", "家属", "爱人", "原", "对",
                          "与", "和", "及", "由", "向", "请", "让", "派", "给", "经", "督促", "要求", "支持", "选派", "约谈",
-                         "提醒", "成员", "班子成员", "副职", "网格员", "会计", "出纳", "负责人", "驾驶员", "司机", "嘎查达", "村主任")
+                         "提醒", "成员", "班子成员", "副职", "网格员", "会计", "出纳", "负责人", "驾驶员", "司机", "嘎查达", "村主任",
+                         "会同", "陪同", "安排")
 
 
 def _name_ok(name: str) -> bool:
@@ -1217,7 +1229,7 @@ _CN_COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _PERSON_LIST_END = re.compile("等(?:[一二两三四五六七八九十\\d]+[名位人])?(?:班子成员|同志|干部|党员|新提任|人员|[0-9一二两三四五六七八九十]+[名位人])"
                               "|[一二两三四五六七八九十]+[名位](?!数)")
 # A talk or a sanction whose objects are persons: 对字春梅、阿呷、起云开展提醒谈话, 与贺丹开展谈心谈话.
-_TALK_LIST = re.compile(f"(?:对|与|同|约谈|提醒|诫勉)([{CJK}·•、]{{2,80}}?)(?:(?:开展|进行)[{CJK}]{{0,6}}谈话|谈心谈话|提醒谈话|"
+_TALK_LIST = re.compile(f"(?:对|与|同|约谈|提醒|诫勉)([{CJK}·•、]{{2,80}}?)(?:(?:开展|进行)[{CJK}]{{0,6}}谈话|(?:开展|进行)约谈|谈心谈话|提醒谈话|"
                         "诫勉谈话|批评教育|给予(?=[^，。；\\n]{0,12}(?:处分|警告|记过|撤职|开除|诫勉|处理)))")
 
 
@@ -1297,6 +1309,19 @@ RE_LANDMARK_AFTER_GOING = re.compile(
     f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥])(?=畔|边|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])"
     # where something stands (在宝日陶勒盖山下建成廉政文化长廊, 在月亮湖畔)
     f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河])(?=下|脚下|畔|旁|边|周边)")
+
+
+# A named reserve, park or grassland (到大青沟国家级自然保护区, 御道口草原生态补偿): the name before the kind.
+RE_LANDMARK_KIND = re.compile("(?:国家级|省级|市级|县级)?(?:自然保护区|风景名胜区|森林公园|地质公园|湿地公园|草原(?!生态系统))")
+
+
+def _landmark_kinds(text: str, add) -> None:
+    for m in _scan(RE_LANDMARK_KIND, text, "保护区" in text or "公园" in text or "名胜区" in text or "草原" in text):
+        s = _stem_before(text, m.start(), 6)
+        stem = text[s:m.start()]
+        if (2 <= len(stem) <= 5 and not _all_common(stem) and stem not in GENERIC_LANDMARK_STEMS
+                and not _is_generic_organ(stem) and stem not in GENERIC_PLACES):
+            add(s, m.start(), "landmark", 3)
 
 
 def _landmark_neighbours(text: str, cand: list, add) -> None:
@@ -1578,6 +1603,7 @@ def find_items(text: str) -> list[Item]:
         name = m.group(g)
         if not _all_common(name) and name not in GENERIC_PLACES and not _common_word(name[:-1] + "子"):
             add(m.start(g), m.end(g), "landmark", 3)
+    _landmark_kinds(text, add)
     _landmark_neighbours(text, cand, add)
     _repeats(text, cand, add)
     # Repeats may stand in lists of their own (与韦建设、蓝天等 after 韦建设 was found elsewhere).

@@ -466,3 +466,24 @@ def test_kinds_of_version_6(text: str, category: str, item: str) -> None:
 ])
 def test_traps_of_version_6(text: str) -> None:
     assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
+
+
+@pytest.mark.parametrize("text,category,item", [
+    ("对韩立新、多吉才让开展约谈。", "person", "多吉才让"),                                  # the objects of 开展约谈
+    ("请白玛央宗、更登嘉措（驻村第一书记）逐户走访。", "person", "更登嘉措"),              # Tibetan syllables
+    ("安排刘敏会同吴晓庆（县财政局）核查资金。", "person", "吴晓庆"),                       # after 会同
+    ("组织干部到黑石岭国家级自然保护区接受教育。", "landmark", "黑石岭"),                    # a named reserve
+    ("对标省委工业强省战略和市委生态立市部署。", "regional_marker", "工业强省"),            # an organ's own strategy
+])
+def test_kinds_of_version_6b(text: str, category: str, item: str) -> None:
+    a = text.index(item)
+    found = find_items(text)
+    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+
+
+@pytest.mark.parametrize("text", [
+    "落实省委全面从严治党部署，贯彻市委乡村振兴战略。",   # the country's strategies named by an organ
+    "加强天然草原保护，建设国家级自然保护区。",           # kinds without a name
+])
+def test_traps_of_version_6b(text: str) -> None:
+    assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
