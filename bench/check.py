@@ -108,19 +108,13 @@ PAGE_JS = """([text, year, runs]) => {
 
 def command_seconds(runs: int = 7) -> float:
     """`python -m macros check FILE --year Y` on a one-line draft, as a user runs it: median wall time."""
-    import subprocess
+    from bench._timing import command_median
 
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.txt"
         draft.write_text("坚持以习近平新时代中国特色社会主义思想为指导。\n", encoding="utf-8")
-        cmd = [sys.executable, "-m", "macros", "check", str(draft), "--year", str(YEAR)]
-        subprocess.run(cmd, cwd=ROOT, capture_output=True)  # builds the rules' cache file once
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, capture_output=True)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        # the untimed first run builds the rules' cache file
+        return command_median([sys.executable, "-m", "macros", "check", str(draft), "--year", str(YEAR)], runs)
 
 
 def median_ms(fn, runs: int) -> float:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._timing import command_median  # noqa: E402
 from macros.build import offline  # noqa: E402
 from macros.content import samples  # noqa: E402
 from macros.tools import checker, update  # noqa: E402
@@ -44,12 +44,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.txt"
         path.write_text(text, encoding="utf-8")
-        t_cmd = []
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "macros", "update", str(path), "--to", "2024", "--json"],
-                           cwd=ROOT, capture_output=True)
-            t_cmd.append(time.perf_counter() - start)
+        t_cmd = command_median([sys.executable, "-m", "macros", "update", str(path), "--to", "2024", "--json"],
+                               args.runs, warm=False)
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
@@ -57,7 +53,7 @@ def main() -> None:
         js = browser_figures(site, text, args.runs)
     med = statistics.median
     print(f"update_text, {len(text)} characters: {med(t_update) * 1000:.1f} ms (checker alone {med(t_check) * 1000:.1f} ms)")
-    print(f"python -m macros update (whole process): {med(t_cmd):.2f} s (target ≤ 1 s)")
+    print(f"python -m macros update (whole process): {t_cmd:.2f} s (target ≤ 1 s)")
     print(f"browser: update {js['update']:.1f} ms, update + .docx {js['docx']:.1f} ms (checker alone {js['check']:.1f} ms; "
           f"target ≤ 300 ms) ratio={js['docx'] / js['check']:.2f}")
 
