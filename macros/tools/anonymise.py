@@ -46,7 +46,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "7"
+VERSION = "8"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -336,7 +336,7 @@ _TITLE_BEFORE = re.compile(
 _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words that follow a title: 局长向县委汇报
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
-                            f"|(?<=[长委部科室局院处所站队办组])([{SURNAMES}])(?=书记|主任|[局科处所站队组院校部]长|主席)")
+                            f"|(?<=[长委部科室局院处所站队办组])([{MORE_SURNAMES}])(?=书记|主任|[局科处所站队组院校部]长|主席)")
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -450,7 +450,7 @@ _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深�
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
               "依托", "完善", "打造", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
               "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过", "加快", "实施", "建设", "完成", "开展")
-VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "片区")
+VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "小区", "片区")
 VILLAGE_GENERIC = frozenset({
     "乡村", "农村", "城乡", "城镇", "乡镇", "村镇", "山村", "新农村", "美丽乡村", "行政村", "自然村", "贫困村", "示范村",
     "重点村", "基层社区", "城市社区", "农村社区", "和美乡村", "家乡", "老乡", "下乡", "城中村", "村村", "各村", "全村",
@@ -461,10 +461,11 @@ VILLAGE_GENERIC = frozenset({
 
 
 _BEFORE_VILLAGE = ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系")
-_AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区"})
+_AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区", "小区"})
 _AREA_GENERIC = frozenset({"国有", "国营", "家庭", "生态", "重点", "老旧", "城市", "棚改", "征收", "中心", "核心", "城区", "老城",
                            "新城", "示范", "试点", "集体", "现代", "规模", "省级", "市级", "县级", "国家", "一个", "各个", "全部",
-                           "这个", "该", "本", "整个", "多个", "两个", "三个", "部分"})
+                           "这个", "该", "本", "整个", "多个", "两个", "三个", "部分", "住宅", "安置", "老旧小", "无物业",
+                           "商品房", "居民", "封闭", "开放式", "村民", "各", "全部小", "所在", "物业"})
 _VILLAGE_ORGANS = ("党支部", "党总支", "党委", "村委会", "居委会", "两委", "村民委员会", "居民委员会", "集体经济", "股份经济合作社",
                    "经济合作社", "监委会", "党群服务中心")
 _SUFFIX_IN_WORD = frozenset({"乡村", "乡镇", "村镇", "镇村", "村居", "村级", "乡级", "镇级", "镇街", "村庄", "村容", "村务",
@@ -534,7 +535,7 @@ _REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办
 RE_REGION_YEAR = re.compile(f"{_REGIONAL_ORGAN}(?:的)?([{CJK}]{{4,10}}?年)(?=活动|行动|部署|工作|要求|专项)")
 # A regional organ's own strategy without quotes (对标自治区党委先行区建设部署, 落实省委工业强省战略):
 # a name that is more than ordinary words (全面从严治党部署, 乡村振兴战略 are the country's).
-RE_REGION_STRATEGY = re.compile(f"{_REGIONAL_ORGAN}(?:党委|政府|纪委监委)?的?([{CJK}]{{3,8}}?)(?=部署|战略)")
+RE_REGION_STRATEGY = re.compile(f"{_REGIONAL_ORGAN}(?:党委|政府|纪委监委)?的?(?:构建|实施|推进)?([{CJK}0-9]{{3,12}}?)(?=部署|战略)")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
 RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
@@ -899,7 +900,7 @@ def _places(text: str) -> list[tuple[int, int]]:
 _LANDMARK_ANY = re.compile("|".join(map(re.escape, LANDMARKS)))
 _LANDMARK_SUFFIX_ANY = re.compile("|".join(map(re.escape, LANDMARK_SUFFIXES)))
 _VILLAGE_SUFFIX_ANY = re.compile("|".join(map(re.escape, VILLAGE_SUFFIXES)))
-_PROJECT_RE = re.compile("工程|项目")
+_PROJECT_RE = re.compile("工程|项目|示范区|产业园")
 RE_GROUP = re.compile(f"(?:[一二三四五六七八九十]{{1,3}}|\\d{{1,2}}|[{CJK}]{{1,2}}家)组|([{CJK}]{{2,4}}?)组(?![长织成建员])")
 RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|系列|相关|有关|等)[^\\s“”和与及、，。；：的\\x00-\\x7f]){0,8}?"
                                "(?:三年行动|行动|工程|项目|计划|品牌)")
@@ -966,7 +967,8 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         add(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_REGION_STRATEGY, text, "部署" in text or "战略" in text):
         term = m.group(1)
-        if not _all_common(term) and not _vocab_automaton().find(term):
+        numbered = re.search(f"[0-9{_CN_NUM}]", term) is not None  # 三城同创, 4567现代产业体系: a region's own count
+        if (numbered or not _all_common(term)) and not _vocab_automaton().find(term):
             add(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_SPIRIT_CAMPAIGN, text, "精神" in text):
         head = m.group(1)[:m.group(1).index("精神") + 2]
@@ -1167,10 +1169,12 @@ def _name_ok(name: str) -> bool:
 # What right after a name says it is one: its ID number (原报账员全英子（身份证号…）, or a post or
 # unit in parentheses (罗阿依（驾鹤社区网格员）, 其木格（挂职副庭长）, 依拉罕（勐遮镇分局）).
 _AFTER_NAME_CUE = re.compile(
-    "[（(](?:身份证|公民身份号码"
+    "[（(](?:身份证|公民身份号码|[^（）()\n，,]{1,4}族[，、,）)]|[^（）()\n]{1,10}员[）)]"
     f"|[^（）()\n]{{0,10}}?(?:{_TITLE_RE}|第一书记|网格员|庭长|审判员|法官|检察官|民警|辅警|干部|党员|委员|会计|出纳|"
     "联络员|信息员|监督员|驾驶员|负责人|分局|[局所站院办队])[）)])"
 )
+_DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：\n]))([{CJK}·•]{{2,8}}?)(?=分管|协管|主抓|抓[{CJK}]|牵头)"
+                        f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责)")
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
 
@@ -1308,18 +1312,22 @@ _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
 RE_LANDMARK_AFTER_GOING = re.compile(
     f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥])(?=畔|边|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])"
     # where something stands (在宝日陶勒盖山下建成廉政文化长廊, 在月亮湖畔)
-    f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河])(?=下|脚下|畔|旁|边|周边)")
+    f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河])(?=下|脚下|畔|旁|边|周边)"
+    # at the head of a clause (得胜湖畔的…, 九十九湾沿线违建)
+    f"|(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥湾])(?=畔|周边|沿线|脚下)")
 
 
 # A named reserve, park or grassland (到大青沟国家级自然保护区, 御道口草原生态补偿): the name before the kind.
 RE_LANDMARK_KIND = re.compile("(?:国家级|省级|市级|县级)?(?:自然保护区|风景名胜区|森林公园|地质公园|湿地公园|草原(?!生态系统))")
 
 
-def _landmark_kinds(text: str, add) -> None:
+def _landmark_kinds(text: str, add, model_places: set[tuple[int, int]]) -> None:
     for m in _scan(RE_LANDMARK_KIND, text, "保护区" in text or "公园" in text or "名胜区" in text or "草原" in text):
         s = _stem_before(text, m.start(), 6)
         stem = text[s:m.start()]
-        if (2 <= len(stem) <= 5 and not _all_common(stem) and stem not in GENERIC_LANDMARK_STEMS
+        # a dictionary word only if the model reads it as a place there (桑科草原)
+        if (2 <= len(stem) <= 5 and (not _all_common(stem) or (s, m.start()) in model_places)
+                and stem not in GENERIC_LANDMARK_STEMS
                 and not _is_generic_organ(stem) and stem not in GENERIC_PLACES):
             add(s, m.start(), "landmark", 3)
 
@@ -1490,6 +1498,7 @@ def find_items(text: str) -> list[Item]:
     for m in _scan(RE_QUOTED_PLATFORM, text, "“" in text):
         if not _NUMBERED.fullmatch(m.group(1)):
             add(m.start(1), m.end(1), "project", 1)
+    unnamed_projects: list[tuple[int, int, int]] = []  # decided once the model has read the text
     for m in _PROJECT_RE.finditer(text):
         # The work done (建设, 改扩建 …) is part of the name, though a cue word elsewhere.
         verbs = _PROJECT_VERBS.search(text, max(0, m.start() - 6), m.start())
@@ -1501,6 +1510,8 @@ def find_items(text: str) -> list[Item]:
         has_place = k < len(places) and places[k][1] <= m.start()
         if has_place or any(noun in stem[1:] for noun in PROJECT_NOUNS):
             add(s, m.end(), "project", 1)
+        elif len(stem) >= 4:
+            unnamed_projects.append((s, m.end(), m.start()))
 
     # Townships, villages, communities: a proper name right after a place or a verb of going.
     for suffix in _words_in(text, VILLAGE_SUFFIXES, _VILLAGE_SUFFIX_ANY):
@@ -1525,6 +1536,8 @@ def find_items(text: str) -> list[Item]:
             after_place = s in place_end_set
             if suffix == "组" and prev != "村":
                 continue
+            if suffix in _AREA_SUFFIXES and prev in "和及与" and any(c[1] == s - 1 and c[2] == "place" for c in cand):
+                after_place = True  # …社区和草原明珠小区: the next of a list of places
             if suffix in _AREA_SUFFIXES:
                 # 林场, 牧场, 农场, 片区 are words themselves, so the whole is always "common":
                 # the stem decides (南坪林场, 龙潭片区; not 国有林场, 东部片区).
@@ -1565,6 +1578,12 @@ def find_items(text: str) -> list[Item]:
         if _name_ok(name) or 2 <= _cjk_len(name) <= 12 and _transliterated(name):
             add(m.start(1), m.end(1), "person", 1)
 
+    for m in _scan(_DUTY_HEAD, text, True):
+        # 尉迟宏分管规划建设，任国庆分管安全环保; 由向德贵负责: a name that takes a share of the work
+        name = m.group(1) or m.group(2)
+        a = m.start(1) if m.group(1) else m.start(2)
+        if _name_ok(name) and not _common_word(name) and not _is_generic_organ(name):
+            add(a, a + len(name), "person", 2)
     for m in _scan(_AFTER_NAME_CUE, text, "（" in text or "(" in text):
         a = _name_before(text, m.start())
         if a is not None:
@@ -1572,10 +1591,18 @@ def find_items(text: str) -> list[Item]:
 
     _more_patterns(text, add)
     model_persons: set[tuple[int, int]] = set()
+    model_places: set[tuple[int, int]] = set()
     if model is not None:
         ents = model.result()
         model_persons = {(s, e) for s, e, lab in ents if lab == "PER"}
+        model_places = {(s, e) for s, e, lab in ents if lab == "LOC"}
         _recognised(text, add, protected, ents, fig_mask)
+        # 实施大夏河干流防洪治理工程, 推进汾河谷地生态修复示范区: a project whose name holds a place
+        # that only the model knows (a river, a valley, a local name).
+        for s, e, name_end in unnamed_projects:
+            if any(s <= a and b <= name_end and lab in ("LOC", "ORG") and b - a >= 2 and text[a:b] not in GENERIC_PLACES
+                   and not _is_generic_organ(text[a:b]) and not _vocab_automaton().find(text[a:b]) for a, b, lab in ents):
+                add(s, e, "project", 2)
     # A quoted slogan holding a local name found in the same text (“清风于都” where 于都县 is named).
     local = {re.sub(f"(?:{_PLACE_SUFFIX_RE})$", "", t) for s, e, c, _ in cand if c in ("place", "unit") for t in [text[s:e]]}
     ends = {e for s, e, c, _ in cand if c in ("place", "unit")}
@@ -1603,7 +1630,7 @@ def find_items(text: str) -> list[Item]:
         name = m.group(g)
         if not _all_common(name) and name not in GENERIC_PLACES and not _common_word(name[:-1] + "子"):
             add(m.start(g), m.end(g), "landmark", 3)
-    _landmark_kinds(text, add)
+    _landmark_kinds(text, add, model_places)
     _landmark_neighbours(text, cand, add)
     _repeats(text, cand, add)
     # Repeats may stand in lists of their own (与韦建设、蓝天等 after 韦建设 was found elsewhere).

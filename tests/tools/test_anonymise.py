@@ -487,3 +487,27 @@ def test_kinds_of_version_6b(text: str, category: str, item: str) -> None:
 ])
 def test_traps_of_version_6b(text: str) -> None:
     assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
+
+
+@pytest.mark.parametrize("text,category,item", [
+    ("班子分工：欧阳明分管财务，贺春生分管工程。", "person", "贺春生"),                     # a name taking a share of the work
+    ("监督小组由龙德贵负责，每月通报。", "person", "龙德贵"),                                 # 由…负责
+    ("请达瓦卓玛（藏族，村级护林员）核实情况。", "person", "达瓦卓玛"),                       # an ethnic note in parentheses
+    ("由党委书记负总责，由纪委冉书记组织实施。", "person", "冉"),                                             # a lone surname of the longer list
+    ("得胜湖畔的村民反映问题。南岳寺周边摊点整治到位。", "landmark", "南岳寺"),              # landmarks heading a clause
+    ("贯彻省委构建5678现代产业体系部署和市委三城同创部署。", "regional_marker", "三城同创"),   # counted strategies
+    ("在新华社区和翠湖花园小区设立监督点。", "place", "翠湖花园小区"),                        # the next of a list of places
+    ("深入践行文化润疆，叫响灵秀湖北。", "regional_marker", "文化润疆"),                      # the reviewed list
+])
+def test_kinds_of_version_8(text: str, category: str, item: str) -> None:
+    a = text.index(item)
+    found = find_items(text)
+    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+
+
+@pytest.mark.parametrize("text", [
+    "推进老旧小区改造和住宅小区物业管理，落实市委巡视整改部署。",   # generic estates, a generic deployment
+    "书记分管全面工作，副书记协管党建。",                          # posts that take a share are no names
+])
+def test_traps_of_version_8(text: str) -> None:
+    assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
