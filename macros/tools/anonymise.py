@@ -46,7 +46,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "8"
+VERSION = "9"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -269,6 +269,8 @@ RE_DATE = re.compile(
     f"|(?:[二][{_CN_DIGIT}]{{3}}年)?(?:十[一二]?|[一二三四五六七八九])月(?:三十一?|二?十[一二三四五六七八九]?|[廿卅][一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 )
 RE_DOCNO = re.compile("[〔\\[［【(（]\\s*(?:19|20)\\d{2}\\s*[〕\\]］】)）]\\s*\\d{1,4}\\s*号")
+# A court's case number: （2024）湘0682执恢37号, (2023)苏01民终123号.
+RE_CASE_NO = re.compile(f"[（(](?:19|20)\\d{{2}}[）)][{PLATE_PROVINCES}]\\d{{2,6}}[{CJK}]{{1,4}}\\d{{1,6}}号")
 RE_ADDRESS = re.compile(
     "(?:路|街|大道|大街|巷|弄|胡同)\\s*\\d{1,5}(?:-\\d{1,5})?\\s*号"
     "(?:\\s*(?:院|大厦|小区)?\\s*\\d{1,4}\\s*(?:栋|幢|号楼|楼|单元|室|层))*"
@@ -301,7 +303,9 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              "齐柳梅曲游管蒙华司古吉简连芦卫宗应边师商刁沙荣仲池苑邝封匡荆农胥劳奚皮闻厉伊仝"
                              "权朴盖禹井祖漆宣晋初扈阙薄雍亓修赫杭况宿鲜印隆诸战慕危湛勾成路安羊"
                              # Hui (哈纳撒), Dai (岩刀玉: 岩温, 玉香) and Korean (全) family names
-                             "哈纳撒岩刀玉全")
+                             "哈纳撒岩刀玉全"
+                             # more Hui (虎), Yao (盘), Korean (玄) and rare Han (翦, 束) family names
+                             "虎盘玄翦束")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -535,7 +539,9 @@ _REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办
 RE_REGION_YEAR = re.compile(f"{_REGIONAL_ORGAN}(?:的)?([{CJK}]{{4,10}}?年)(?=活动|行动|部署|工作|要求|专项)")
 # A regional organ's own strategy without quotes (对标自治区党委先行区建设部署, 落实省委工业强省战略):
 # a name that is more than ordinary words (全面从严治党部署, 乡村振兴战略 are the country's).
-RE_REGION_STRATEGY = re.compile(f"{_REGIONAL_ORGAN}(?:党委|政府|纪委监委)?的?(?:构建|实施|推进)?([{CJK}0-9]{{3,12}}?)(?=部署|战略)")
+RE_REGION_STRATEGY = re.compile(f"{_REGIONAL_ORGAN}(?:党委|政府|纪委监委)?的?(?:构建|实施|推进)?([{CJK}0-9、]{{3,20}}?)(?=部署|战略|要求|目标)")
+# A local brand named without quotes (擦亮客家清风廉洁品牌, 打造湘鄂同心司法协作品牌).
+RE_LOCAL_BRAND = re.compile(f"(?:擦亮|打造|叫响|唱响|培育|创建)([{CJK}]{{4}})(?=(?:廉洁|廉政|清廉|司法|党建|服务)?(?:文化|协作)?品牌)")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
 RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
@@ -908,6 +914,7 @@ RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|�
 # its repeats (二是“茶税通”数据安全…) are found too. Numbered formulations (“三资”平台) are no names.
 RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；：、\x00-\x7f]{0,4}?"
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
+RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
 
@@ -965,10 +972,18 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         add(s, e, "regional_marker", 1)
     for m in _scan(RE_REGION_YEAR, text, "年" in text):
         add(m.start(1), m.end(1), "regional_marker", 2)
-    for m in _scan(RE_REGION_STRATEGY, text, "部署" in text or "战略" in text):
+    for m in _scan(RE_REGION_STRATEGY, text, "部署" in text or "战略" in text or "要求" in text or "目标" in text):
         term = m.group(1)
-        numbered = re.search(f"[0-9{_CN_NUM}]", term) is not None  # 三城同创, 4567现代产业体系: a region's own count
+        # 三城同创, 4567现代产业体系, 大建设、大招商、大发展: a region's own count or its own triad
+        # (not 省委、市委、县委的各项重大部署: a list of organs)
+        parts = term.split("、")
+        if len(parts) > 1 and not all(3 <= len(p) <= 6 and "的" not in p and not _is_generic_organ(p) for p in parts):
+            continue
+        numbered = len(parts) > 1 or re.search(f"[0-9{_CN_NUM}]", term) is not None
         if (numbered or not _all_common(term)) and not _vocab_automaton().find(term):
+            add(m.start(1), m.end(1), "regional_marker", 2)
+    for m in _scan(RE_LOCAL_BRAND, text, "品牌" in text):
+        if not _vocab_automaton().find(m.group(1)):
             add(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_SPIRIT_CAMPAIGN, text, "精神" in text):
         head = m.group(1)[:m.group(1).index("精神") + 2]
@@ -1003,7 +1018,8 @@ TRANSLITERATION = set("阿艾爱安敖巴拜白班包宝贝本比毕别宾波博
                       "力丽利林琳玲铃鲁路伦罗洛玛买迈曼毛梅美蒙米敏明莫木穆那纳娜乃尼妮努诺帕潘佩普齐恰钦琴确热仁"
                       "日荣如茹萨赛桑色森沙莎善尚舍申生圣什石斯松苏素塔台泰坦汤特提图吐托娃瓦旺威维卫文乌吾西希"
                       "夏仙香小孜雅亚央扬耶伊依尤玉再扎增札珍卓兹宗次旺姆曲措央拉索朗土尕孜斯坦不都孟和乎尔音顺"
-                      "让更昂嘉错贡觉泽边")  # Tibetan syllables (更尕才让, 仁青昂文, 边巴)
+                      "让更昂嘉错贡觉泽边智"  # Tibetan syllables (更尕才让, 仁青昂文, 边巴, 东智)
+                      "呷牛惹补果支")  # Yi syllables (阿牛木呷, 吉克曲布)
 
 
 def _transliterated(name: str) -> bool:
@@ -1174,7 +1190,11 @@ _AFTER_NAME_CUE = re.compile(
     "联络员|信息员|监督员|驾驶员|负责人|分局|[局所站院办队])[）)])"
 )
 _DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：\n]))([{CJK}·•]{{2,8}}?)(?=分管|协管|主抓|抓[{CJK}]|牵头)"
-                        f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责)")
+                        f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责)"
+                        # a duty table written with dashes (纳税服务——欧阳文明；)
+                        f"|——([{CJK}·•]{{2,8}})(?=[；。，\n])")
+# A lone surname heading a clause before a title (。冶校长主持…, 。虎书记包抓…).
+_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n]))([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部]长)")
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
 
@@ -1310,7 +1330,8 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
 _LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞"
 _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
 RE_LANDMARK_AFTER_GOING = re.compile(
-    f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥])(?=畔|边|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])"
+    f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?(?:[湖山寺阁祠塔亭楼桥海]|海子|峡谷|瀑布|雪峰|古巷))"
+    "(?=畔|边|旁|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])"
     # where something stands (在宝日陶勒盖山下建成廉政文化长廊, 在月亮湖畔)
     f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河])(?=下|脚下|畔|旁|边|周边)"
     # at the head of a clause (得胜湖畔的…, 九十九湾沿线违建)
@@ -1429,6 +1450,8 @@ def find_items(text: str) -> list[Item]:
     for m in RE_DOCNO.finditer(text):
         # The issuing organ's abbreviation before the bracket (苏审发〔2023〕12号).
         add(_stem_before(text, m.start(), 6), m.end(), "doc_number", 1)
+    for m in _scan(RE_CASE_NO, text, "号" in text):
+        add(m.start(), m.end(), "doc_number", 1)
     for m in _scan(RE_DATE, text, "月" in text or _DATE_SEP.search(text) is not None):
         add(m.start(), m.end(), "date", 2)
     for m in RE_ADDRESS.finditer(text):
@@ -1495,6 +1518,9 @@ def find_items(text: str) -> list[Item]:
         # A named project or campaign in quotes (“古城微更新”行动, “锡伯古城”文旅融合发展工程);
         # national ones (“千万工程”) are in the vocabulary.
         add(m.start(), m.end(), "project", 1)
+    for m in _scan(RE_QUOTED_NAMED, text, "“" in text):
+        # “青鸟助学计划”, “茶乡和美调解工程”, “宁税小二”: the name says what it is
+        add(m.start(1), m.end(1), "project", 1)
     for m in _scan(RE_QUOTED_PLATFORM, text, "“" in text):
         if not _NUMBERED.fullmatch(m.group(1)):
             add(m.start(1), m.end(1), "project", 1)
@@ -1524,6 +1550,12 @@ def find_items(text: str) -> list[Item]:
             if k >= 0 and place_ends[k] >= s:
                 s = place_ends[k]
             stem = text[s:m.start()]
+            inner = max(stem.rfind(x) + len(x) if stem.rfind(x) != -1 else -1 for x in ("苏木", "民族乡", "乡", "镇", "街道"))
+            after_township = len(stem) > (6 if suffix in ("嘎查", "苏木") else 4) and inner >= 2 and len(stem) - inner >= 2
+            if after_township:
+                # …苏木图兰泰嘎查, …民族乡才召村: a village right after its township
+                s += inner
+                stem = stem[inner:]
             if len(stem) > (6 if suffix in ("嘎查", "苏木") else 4):
                 continue
             whole = stem + suffix
@@ -1533,9 +1565,11 @@ def find_items(text: str) -> list[Item]:
                 continue  # 市委和镇党委: a conjunction after an organ (安和社区 keeps its 和)
             prev = text[s - 1] if s else ""
             before = text[max(0, s - 2):s]
-            after_place = s in place_end_set
+            after_place = s in place_end_set or after_township
             if suffix == "组" and prev != "村":
                 continue
+            if suffix in _AREA_SUFFIXES and prev in "，。；：\n" and stem not in _AREA_GENERIC:
+                after_place = True  # 乐昌林场防火通道…: a clause about the farm itself
             if suffix in _AREA_SUFFIXES and prev in "和及与" and any(c[1] == s - 1 and c[2] == "place" for c in cand):
                 after_place = True  # …社区和草原明珠小区: the next of a list of places
             if suffix in _AREA_SUFFIXES:
@@ -1580,10 +1614,15 @@ def find_items(text: str) -> list[Item]:
 
     for m in _scan(_DUTY_HEAD, text, True):
         # 尉迟宏分管规划建设，任国庆分管安全环保; 由向德贵负责: a name that takes a share of the work
-        name = m.group(1) or m.group(2)
-        a = m.start(1) if m.group(1) else m.start(2)
-        if _name_ok(name) and not _common_word(name) and not _is_generic_organ(name):
+        g = next(k for k in (1, 2, 3) if m.group(k))
+        name, a = m.group(g), m.start(g)
+        # in a dash table any name-shaped run is a name (纳税服务——欧阳文明: a surname and a word)
+        tabled = g == 3 and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
+        if (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name):
             add(a, a + len(name), "person", 2)
+    for m in _scan(_CLAUSE_SURNAME, text, _TITLE_ANY.search(text) is not None):
+        if m.group(1) not in _FUNCTION_SURNAMES:
+            add(m.start(1), m.end(1), "person", 1)
     for m in _scan(_AFTER_NAME_CUE, text, "（" in text or "(" in text):
         a = _name_before(text, m.start())
         if a is not None:

@@ -511,3 +511,28 @@ def test_kinds_of_version_8(text: str, category: str, item: str) -> None:
 ])
 def test_traps_of_version_8(text: str) -> None:
     assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
+
+
+@pytest.mark.parametrize("text,category,item", [
+    ("审理的（2024）湘0682执恢37号案件已执结。", "doc_number", "（2024）湘0682执恢37号"),   # a court's case number
+    ("信访维稳——欧阳文明；征迁安置——童向东。", "person", "欧阳文明"),                     # a dash table
+    ("食堂管理到位。虎书记包抓黑林村。", "person", "虎"),                                     # a lone surname heading a clause
+    ("由次仁卓玛、吉克阿呷带医疗队下乡。", "person", "吉克阿呷"),                             # a Yi name in a list
+    ("结对实施“春蕾护航计划”，上线“便民小二”服务。", "project", "春蕾护航计划"),          # a quoted name saying what it is
+    ("擦亮客家清风廉洁品牌。", "regional_marker", "客家清风"),                                 # a local brand without quotes
+    ("落实市委大建设、大招商、大发展要求。", "regional_marker", "大建设、大招商、大发展"),    # a city's own triad
+    ("对接超格图呼热苏木图兰泰嘎查联合治沙。", "place", "图兰泰嘎查"),                        # a village right after its sumu
+    ("组织党员到草海和大峡谷开展教育。", "landmark", "草海"),                                  # a lake named 海
+])
+def test_kinds_of_version_9(text: str, category: str, item: str) -> None:
+    a = text.index(item)
+    found = find_items(text)
+    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+
+
+@pytest.mark.parametrize("text", [
+    "坚决贯彻党中央和省委、市委、县委的各项重大部署。",   # a list of organs is no triad
+    "落实省委巡视反馈要求和市委工作目标。",               # ordinary requirements
+])
+def test_traps_of_version_9(text: str) -> None:
+    assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)

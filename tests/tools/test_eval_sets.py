@@ -30,7 +30,7 @@ def test_the_set_is_valid(folder):
 CHECKER_FLOORS = {"dev": (1.00, 1.00, 1.00), "heldout": (0.94, 0.96, 0.97)}
 # Anonymiser: (recall, traps flagged at most, precision); dev grew by six reports (r37–r42) on the
 # weak categories before the rules for them were written.
-ANONYMISER_FLOORS = {"dev": (0.985, 0.005, 0.995), "heldout": (0.965, 0.01, 0.99)}
+ANONYMISER_FLOORS = {"dev": (0.98, 0.005, 0.99), "heldout": (0.97, 0.01, 0.99)}
 
 
 @pytest.mark.parametrize("split", ["dev", "heldout"])
