@@ -46,7 +46,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "9"
+VERSION = "10"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -469,7 +469,7 @@ _AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区", "小区"})
 _AREA_GENERIC = frozenset({"国有", "国营", "家庭", "生态", "重点", "老旧", "城市", "棚改", "征收", "中心", "核心", "城区", "老城",
                            "新城", "示范", "试点", "集体", "现代", "规模", "省级", "市级", "县级", "国家", "一个", "各个", "全部",
                            "这个", "该", "本", "整个", "多个", "两个", "三个", "部分", "住宅", "安置", "老旧小", "无物业",
-                           "商品房", "居民", "封闭", "开放式", "村民", "各", "全部小", "所在", "物业"})
+                           "商品房", "居民", "封闭", "开放式", "村民", "各", "全部小", "所在", "物业", "每个", "所有", "各个"})
 _VILLAGE_ORGANS = ("党支部", "党总支", "党委", "村委会", "居委会", "两委", "村民委员会", "居民委员会", "集体经济", "股份经济合作社",
                    "经济合作社", "监委会", "党群服务中心")
 _SUFFIX_IN_WORD = frozenset({"乡村", "乡镇", "村镇", "镇村", "村居", "村级", "乡级", "镇级", "镇街", "村庄", "村容", "村务",
@@ -1572,9 +1572,9 @@ def find_items(text: str) -> list[Item]:
                 after_place = True  # 乐昌林场防火通道…: a clause about the farm itself
             if suffix in _AREA_SUFFIXES and prev in "和及与" and any(c[1] == s - 1 and c[2] == "place" for c in cand):
                 after_place = True  # …社区和草原明珠小区: the next of a list of places
-            if suffix in _AREA_SUFFIXES:
-                # 林场, 牧场, 农场, 片区 are words themselves, so the whole is always "common":
-                # the stem decides (南坪林场, 龙潭片区; not 国有林场, 东部片区).
+            if suffix in _AREA_SUFFIXES or suffix in ("苏木", "嘎查"):
+                # 林场, 牧场, 农场, 片区, 苏木 are words themselves, so the whole is always "common":
+                # the stem decides (南坪林场, 龙潭片区, 查干诺尔苏木; not 国有林场, 东部片区).
                 if stem in _AREA_GENERIC or stem[-1] in "部边域内外" or _is_generic_organ(stem):
                     continue
             elif not after_place and _all_common(whole):
