@@ -468,8 +468,8 @@ _BEFORE_VILLAGE = ("前往", "走访", "来到", "深入", "驻村", "帮扶", "
 _AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区", "小区"})
 _AREA_GENERIC = frozenset({"国有", "国营", "家庭", "生态", "重点", "老旧", "城市", "棚改", "征收", "中心", "核心", "城区", "老城",
                            "新城", "示范", "试点", "集体", "现代", "规模", "省级", "市级", "县级", "国家", "一个", "各个", "全部",
-                           "这个", "该", "本", "整个", "多个", "两个", "三个", "部分", "住宅", "安置", "老旧小", "无物业",
-                           "商品房", "居民", "封闭", "开放式", "村民", "各", "全部小", "所在", "物业", "每个", "所有", "各个"})
+                           "这个", "该", "本", "整个", "多个", "两个", "三个", "部分", "住宅", "安置", "无物业",
+                           "商品房", "居民", "封闭", "开放式", "村民", "各", "所在", "物业", "每个", "所有"})
 _VILLAGE_ORGANS = ("党支部", "党总支", "党委", "村委会", "居委会", "两委", "村民委员会", "居民委员会", "集体经济", "股份经济合作社",
                    "经济合作社", "监委会", "党群服务中心")
 _SUFFIX_IN_WORD = frozenset({"乡村", "乡镇", "村镇", "镇村", "村居", "村级", "乡级", "镇级", "镇街", "村庄", "村容", "村务",
@@ -1550,8 +1550,10 @@ def find_items(text: str) -> list[Item]:
             if k >= 0 and place_ends[k] >= s:
                 s = place_ends[k]
             stem = text[s:m.start()]
-            inner = max(stem.rfind(x) + len(x) if stem.rfind(x) != -1 else -1 for x in ("苏木", "民族乡", "乡", "镇", "街道"))
-            after_township = len(stem) > (6 if suffix in ("嘎查", "苏木") else 4) and inner >= 2 and len(stem) - inner >= 2
+            after_township = False
+            if len(stem) > (6 if suffix in ("嘎查", "苏木") else 4):
+                inner = max(stem.rfind(x) + len(x) if x in stem else -1 for x in ("苏木", "民族乡", "乡", "镇", "街道"))
+                after_township = inner >= 2 and len(stem) - inner >= 2
             if after_township:
                 # …苏木图兰泰嘎查, …民族乡才召村: a village right after its township
                 s += inner
