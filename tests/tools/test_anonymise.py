@@ -439,6 +439,12 @@ def test_traps_of_version_5(text: str) -> None:
     assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
 
 
+def _found_as(text: str, category: str, item: str, a: int) -> None:
+    """The item at a is reported, in its category."""
+    found = find_items(text)
+    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+
+
 @pytest.mark.parametrize("text,category,item", [
     ("对城关分局原收费员全秀子（身份证号另附）开展调查。", "person", "全秀子"),            # a name before its ID number
     ("查处原农机站干部刀玉明（身份证号码另附）违规发放补贴问题。", "person", "刀玉明"),    # a Dai family name (刀)
@@ -454,9 +460,7 @@ def test_traps_of_version_5(text: str) -> None:
     ("深入践行八八战略，推进共享法庭建设。", "regional_marker", "八八战略"),                # a province's own strategy
 ])
 def test_kinds_of_version_6(text: str, category: str, item: str) -> None:
-    a = text.rindex(item)  # the last occurrence: repeats must be found too
-    found = find_items(text)
-    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+    _found_as(text, category, item, text.rindex(item))  # the last occurrence: repeats must be found too
 
 
 @pytest.mark.parametrize("text", [
@@ -476,9 +480,7 @@ def test_traps_of_version_6(text: str) -> None:
     ("对标省委工业强省战略和市委生态立市部署。", "regional_marker", "工业强省"),            # an organ's own strategy
 ])
 def test_kinds_of_version_6b(text: str, category: str, item: str) -> None:
-    a = text.index(item)
-    found = find_items(text)
-    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+    _found_as(text, category, item, text.index(item))
 
 
 @pytest.mark.parametrize("text", [
@@ -500,9 +502,7 @@ def test_traps_of_version_6b(text: str) -> None:
     ("深入践行文化润疆，叫响灵秀湖北。", "regional_marker", "文化润疆"),                      # the reviewed list
 ])
 def test_kinds_of_version_8(text: str, category: str, item: str) -> None:
-    a = text.index(item)
-    found = find_items(text)
-    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+    _found_as(text, category, item, text.index(item))
 
 
 @pytest.mark.parametrize("text", [
@@ -525,9 +525,7 @@ def test_traps_of_version_8(text: str) -> None:
     ("组织党员到草海和大峡谷开展教育。", "landmark", "草海"),                                  # a lake named 海
 ])
 def test_kinds_of_version_9(text: str, category: str, item: str) -> None:
-    a = text.index(item)
-    found = find_items(text)
-    assert any(i.start < a + len(item) and a < i.end and i.category == category for i in found), (category, found)
+    _found_as(text, category, item, text.index(item))
 
 
 @pytest.mark.parametrize("text", [
