@@ -5,8 +5,8 @@ For a page that is not in the nav (the sample pages, the year pages) nothing in
 it is active, so it differs from one such page to the next only by its links,
 which are relative: every page outside the nav in the same folder (samples/a/ and
 samples/b/, or samples/a.html and samples/b.html) gets the same navigation. It is
-rendered once per build and folder (and URL style) and reused. With 1,000
-samples that was a fifth of the pages' template time.
+rendered once per build and folder (and URL style) and reused. In a profile of
+a 250-sample rebuild the nav was 0.72 s of the pages' 1.67 s of template time.
 
 The pages in the nav are rendered as Material renders them (their nav marks the
 active page and section). `tests/build/test_shell.py` requires the output to be
