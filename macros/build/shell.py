@@ -51,7 +51,7 @@ def _wrap(render: Callable[[Any], Iterator[str]]) -> Callable[[Any], Iterator[st
 
 
 def cache_nav(env: Any) -> Any:
-    """on_env: the navigation partials render once per depth for the pages outside the nav.
+    """on_env: the navigation partials render once per folder for the pages outside the nav.
 
     MkDocs makes a new theme environment for every build, so nothing outlives a build."""
     import jinja2

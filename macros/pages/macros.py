@@ -33,7 +33,6 @@ MACROS: dict[str, Callable[..., str]] = {
     "section_index": section_pages.section_index,
     "genre_page": genre_pages.genre_page,
     "genre_index": genre_pages.index_table,
-    "sample": sample_pages.sample_page,
     "sample_index": sample_pages.sample_index,
     "check_tool": tool_pages.check_tool,
     "draft_tool": tool_pages.draft_tool,
