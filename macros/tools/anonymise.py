@@ -305,14 +305,19 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              # Hui (哈纳撒), Dai (岩刀玉: 岩温, 玉香) and Korean (全) family names
                              "哈纳撒岩刀玉全"
                              # more Hui (虎), Yao (盘), Korean (玄) and rare Han (翦, 束) family names
-                             "虎盘玄翦束")
+                             "虎盘玄翦束"
+                             # Yi and Hani (普), south-west Han (母)
+                             "普母")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
+# Yi family names of two characters (阿说金花, 吉克伍呷, 沙马拉且): read like compound surnames.
+YI_SURNAMES = ("阿说", "吉克", "沙马", "曲比", "阿苏", "海来", "吉伍", "俄木", "马海", "阿的", "瓦渣", "勒格",
+               "莫色", "阿约", "日火", "吉木", "阿什", "阿尔", "苏呷", "吉瓦", "俄其", "金古", "倮伍", "阿牛")
 TITLES = (
     "同志", "书记", "副书记", "局长", "副局长", "主任", "副主任", "处长", "副处长", "科长", "副科长", "部长", "副部长",
     "县长", "副县长", "市长", "副市长", "区长", "镇长", "乡长", "村长", "厅长", "副厅长", "院长", "校长", "所长", "站长",
-    "队长", "组长", "主席", "总经理", "董事长", "秘书长", "调研员", "科员", "干事", "先生", "女士",
+    "队长", "组长", "股长", "副股长", "主席", "总经理", "董事长", "秘书长", "调研员", "科员", "干事", "先生", "女士",
 )
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
 _SURNAME_RE = "(?:" + "|".join(COMPOUND_SURNAMES) + f"|[{SURNAMES}])"
@@ -340,7 +345,7 @@ _TITLE_BEFORE = re.compile(
 _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words that follow a title: 局长向县委汇报
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
-                            f"|(?<=[长委部科室局院处所站队办组])([{MORE_SURNAMES}])(?=书记|主任|[局科处所站队组院校部]长|主席)")
+                            f"|(?<=[长委部科室局院处所站队办组股])([{MORE_SURNAMES}])(?=书记|主任|[局科处所站队组院校部股]长|主席)")
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -625,6 +630,22 @@ GENERIC_PLACES = frozenset({
     "自然保护区", "国家级自然保护区", "省级自然保护区", "风景名胜区", "国家级风景名胜区", "森林公园", "国家森林公园",
     "地质公园", "国家地质公园", "湿地公园", "国家湿地公园",
 })
+
+
+def _organ_at_suffix(text: str, s: int, e: int, protected: list[bool]) -> int | None:
+    """End of a generic organ (市委, 县纪委监委) that begins with the last character of the place at
+    s..e and that the genre's vocabulary protects, or None."""
+    if e - s < 3 or not protected[e - 1] or any(protected[s:e - 1]) or text[e - 1] not in "省市县区州旗盟":
+        return None
+    m = _GENERIC_ORGAN_RE.match(text, e - 1)
+    return m.end() if m and m.end() - e >= 1 and text[e] in "委政纪人" else None
+
+
+_TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
+# A township's own organ right after its name (震泽镇党委, 中共震泽镇委员会, 城关镇人民政府).
+_TOWN_ORGAN = re.compile("委员会|党委|党工委|纪委|纪工委|人民政府|政府|办事处")
+_DETERMINERS = ("各", "全", "本", "该", "每", "这", "那", "此", "某", "其", "所在", "相关", "有关", "重点", "中心", "建制",
+                "特色", "小", "城", "集", "一个", "多个", "两个", "三个")
 
 
 def _is_generic_organ(name: str) -> bool:
@@ -974,6 +995,8 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         add(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_REGION_STRATEGY, text, "部署" in text or "战略" in text or "要求" in text or "目标" in text):
         term = m.group(1)
+        if term[0] in "和与及、":
+            continue  # 市委和乡党委要求: a second organ, not a strategy
         # 三城同创, 4567现代产业体系, 大建设、大招商、大发展: a region's own count or its own triad
         # (not 省委、市委、县委的各项重大部署: a list of organs)
         parts = term.split("、")
@@ -1039,7 +1062,8 @@ def _ambiguous_county(text: str, s: int, e: int) -> bool:
     name = text[s:e]
     if len(name) == 2 and name[0] in "和与及同" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "省市州":
         return True  # 建设和县人民医院: "and the county hospital"
-    return (len(name) >= 2 and name[-1] in "县区市" and _common_word(name[:-1])
+    # not 市: a city's name before 市委 is the city (保定市委), whatever its stem also means
+    return (len(name) >= 2 and name[-1] in "县区" and _common_word(name[:-1])
             and text[e:e + 1] in "委直级政" and (s == 0 or text[s - 1] not in "省市州")
             and not text.endswith("中共", 0, s))  # 中共郯城县委: the county's committee, whatever its stem
 
@@ -1173,6 +1197,8 @@ def _name_ok(name: str) -> bool:
     if n < 2 or name in NOT_NAMES or _is_generic_organ(name) or name in GENERIC_PLACES:
         return False
     surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
+    if n == 4 and name.startswith(YI_SURNAMES) and not _all_common(name):
+        return True
     if any(c in name for c in "·•"):
         return 3 <= n <= 16 and _transliterated(name)
     if n == 3 and name[2] in "性化型式级类" and _common_word(name[:2]):
@@ -1194,7 +1220,7 @@ _DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：\n]))([{CJK}·•]{{2,8}}?)(?=�
                         # a duty table written with dashes (纳税服务——欧阳文明；)
                         f"|——([{CJK}·•]{{2,8}})(?=[；。，\n])")
 # A lone surname heading a clause before a title (。冶校长主持…, 。虎书记包抓…).
-_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n]))([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部]长)")
+_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n]))([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部股]长)")
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
 
@@ -1227,8 +1253,9 @@ def _forward_name(text: str, a: int) -> int | None:
         return t.start()
     run = text[a:m.end()]
     pos = a
+    least = 3 if run.startswith(YI_SURNAMES + COMPOUND_SURNAMES) else 2  # 阿说金花: 金花 is the given name
     for tok in (_cut_block(run) if _JIEBA_BLOCK_RE.fullmatch(run) else (run,)):
-        if pos - a >= 2 and len(tok) >= 2 and _common_word(tok):
+        if pos - a >= least and len(tok) >= 2 and _common_word(tok):
             return pos
         pos += len(tok)
     if m.end() >= len(text) or text[m.end()] in "、，。；：）)\n ":
@@ -1250,7 +1277,8 @@ def _backward_name(text: str, b: int) -> int | None:
 
 _CN_COUNT = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # What follows a list of persons: 等班子成员, 三名审计组长, 二位同志.
-_PERSON_LIST_END = re.compile("等(?:[一二两三四五六七八九十\\d]+[名位人])?(?:班子成员|同志|干部|党员|新提任|人员|[0-9一二两三四五六七八九十]+[名位人])"
+_PERSON_LIST_END = re.compile("等(?:[一二两三四五六七八九十\\d]+[名位人])?(?:班子成员|同志|干部|党员|新提任|人员|[0-9一二两三四五六七八九十]+[名位人]"
+                              f"|[{CJK}]{{0,2}}(?:导师|专家|代表|老师|教师|医生|律师|乡贤|能人|志愿者))"
                               "|[一二两三四五六七八九十]+[名位](?!数)")
 # A talk or a sanction whose objects are persons: 对字春梅、阿呷、起云开展提醒谈话, 与贺丹开展谈心谈话.
 _TALK_LIST = re.compile(f"(?:对|与|同|约谈|提醒|诫勉)([{CJK}·•、]{{2,80}}?)(?:(?:开展|进行)[{CJK}]{{0,6}}谈话|(?:开展|进行)约谈|谈心谈话|提醒谈话|"
@@ -1267,7 +1295,7 @@ def _person_like(item: str, strong: bool) -> bool:
         return True
     if not strong or n > 4 and not _transliterated(item):
         return False
-    if n == 2 and item[0] in MORE_SURNAMES:
+    if n == 2 and (item[0] in MORE_SURNAMES or item[0] == "和"):  # 和平, a Naxi family name, in a list of persons
         return True
     if all(c in TRANSLITERATION for c in item) and n <= 12:
         return not _common_word(item) or _rare_word(item)
@@ -1297,6 +1325,30 @@ def _talk_lists(text: str, add, figures: list[bool] | None) -> None:
                 add(a, b, "person", 3)
 
 
+_NOTE = re.compile("[（(][^（）()\n]{1,12}[）)]")
+_LIST_ITEM_BEFORE_NOTE = re.compile(f"[{CJK}·•]{{2,8}}[（(]")
+
+
+def _past_note(text: str, e: int) -> int:
+    """End of the note in parentheses right after `e`, or `e`."""
+    m = _NOTE.match(text, e)
+    return m.end() if m else e
+
+
+def _before_note(text: str, s: int) -> int:
+    """Start of the note in parentheses that ends right before `s`, or `s`."""
+    if text[s - 1:s] not in "）)":
+        return s
+    a = max(text.rfind("（", 0, s), text.rfind("(", 0, s))
+    return a if a != -1 and s - a <= 14 and _NOTE.fullmatch(text, a, s) else s
+
+
+def _note_start(text: str, a: int) -> int | None:
+    """End of a list item at `a` that is followed by its note (钱红旗（村级财务）)."""
+    m = _LIST_ITEM_BEFORE_NOTE.match(text, a)
+    return m.end() - 1 if m else None
+
+
 def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, model_persons: set) -> None:
     """Names in a list with a found person (胡晓峰、陈秋云、向东海三位同志) are persons too."""
     persons = sorted((s, e) for s, e, c, _ in cand if c == "person")
@@ -1305,11 +1357,18 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
     while queue:
         s, e = queue.pop()
         for side in (-1, 1):
-            if side == 1 and text[e:e + 1] in _LIST_SEP:
-                a = e + 1
+            # a list whose names carry a note each (沈文明（丝绸产业）、钱红旗（村级财务）): step over the notes
+            after = _past_note(text, e) if side == 1 else e
+            before = _before_note(text, s) if side == -1 else s
+            if side == 1 and text[after:after + 1] in _LIST_SEP:
+                a = after + 1
                 b = _forward_name(text, a)
-            elif side == -1 and s >= 3 and text[s - 1] in _LIST_SEP:
-                b = s - 1
+                if b is None and after > e:
+                    b = _LIST_ITEM_BEFORE_NOTE.match(text, a) and _note_start(text, a)
+            elif side == -1 and before >= 3 and text[before - 1] in _LIST_SEP:
+                b = before - 1
+                if text[b - 1:b] in "）)":
+                    b = _before_note(text, b)
                 a = _backward_name(text, b)
             else:
                 continue
@@ -1467,6 +1526,10 @@ def find_items(text: str) -> list[Item]:
     for s, e in places:
         if _ambiguous_county(text, s, e):
             continue
+        organ = _organ_at_suffix(text, s, e, protected)
+        if organ:  # 保定市委, 百色市纪委: the genre's 市委 begins at the place's own suffix
+            cand.append((s, organ, "unit", 2))
+            continue
         # place + organ suffix → unit (南京市审计局, 江苏省委).
         org = _ORGAN_RE.match(text[e:e + 12])
         if org and not any(protected[e:e + org.end()]):
@@ -1568,6 +1631,17 @@ def find_items(text: str) -> list[Item]:
             prev = text[s - 1] if s else ""
             before = text[max(0, s - 2):s]
             after_place = s in place_end_set or after_township
+            if suffix in _TOWN_SUFFIXES and not any(protected[s:m.start()]):
+                organ = _TOWN_ORGAN.match(text, m.end())
+                # 中共震泽镇委员会, 吴江区震泽镇党委, 。震泽镇党委: a township named before its own organ
+                # (not 公开镇纪委, 认真履行街道党工委: a verb before a generic organ)
+                named = (after_place or text.endswith("中共", 0, s) or stem.startswith("中共") and len(stem) >= 4
+                         or (s == 0 or prev in "，。；：、（\n") and len(stem) <= 3 and not _all_common(stem)
+                         and not (stem[-1] in _FUNCTION_SURNAMES and _common_word(stem[:-1])))  # 主动向乡纪委
+                if (organ and named and stem not in _AREA_GENERIC and not stem.startswith(_DETERMINERS)
+                        and not _is_generic_organ(stem) and stem not in GENERIC_PLACES):
+                    cand.append((s, organ.end(), "unit", 2))
+                    continue
             if suffix == "组" and prev != "村":
                 continue
             if suffix in _AREA_SUFFIXES and prev in "，。；：\n" and stem not in _AREA_GENERIC:
@@ -1618,6 +1692,9 @@ def find_items(text: str) -> list[Item]:
         # 尉迟宏分管规划建设，任国庆分管安全环保; 由向德贵负责: a name that takes a share of the work
         g = next(k for k in (1, 2, 3) if m.group(k))
         name, a = m.group(g), m.start(g)
+        if g == 1 and "由" in name[1:]:  # 城市管理由韩建设分管: the name is after 由
+            a += name.rindex("由") + 1
+            name = text[a:m.end(g)]
         # in a dash table any name-shaped run is a name (纳税服务——欧阳文明: a surname and a word)
         tabled = g == 3 and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
         if (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name):

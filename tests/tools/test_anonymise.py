@@ -534,3 +534,29 @@ def test_kinds_of_version_9(text: str, category: str, item: str) -> None:
 ])
 def test_traps_of_version_9(text: str) -> None:
     assert [i for i in find_items(text) if i.category not in ("unit",)] == [], find_items(text)
+
+
+@pytest.mark.parametrize("text,category,item", [
+    ("落实保定市委部署，推进作风建设。", "unit", "保定市委"),                                   # a city whose stem is also a verb
+    ("中共震泽镇委员会领导班子述责述廉报告", "unit", "中共震泽镇委员会"),                       # a township before its own organ
+    ("。震泽镇党委坚持每月研究一次党风廉政建设。", "unit", "震泽镇党委"),                       # …at the head of a clause
+    ("股室负责人中，税政股吕股长牵头核查。", "person", "吕"),                                   # a lone surname before 股长
+    ("聘请阿说金花、吉克伍呷担任村级监督员。", "person", "阿说金花"),                          # Yi family names of two characters
+    ("聘请普文华、母德胜等乡贤代表参与监督。", "person", "母德胜"),                            # 普, 母; a list ending 等乡贤代表
+    ("城市管理由韩建设分管，产业发展由唐新民分管。", "person", "韩建设"),                      # the name after 由 in a duty line
+    ("分工为沈文明（丝绸产业）、钱红旗（村级财务）、陆国平（项目建设）。", "person", "钱红旗"),  # names with a note each
+])
+def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+
+
+@pytest.mark.parametrize("text", [
+    "落实市委和乡党委部署要求。",            # a second organ after 和, no strategy
+    "继续公开乡纪委举报电话。",              # a verb before a generic organ
+    "主动向乡纪委报告个人有关事项。",        # 向 before a generic organ
+    "参加镇党委理论学习中心组学习。",        # 参加 + a generic organ
+    "会同县委有关部门开展专项检查。",        # 会同 = "jointly with"
+])
+def test_traps_of_version_11(text: str) -> None:
+    assert [i for i in find_items(text) if i.category not in ("unit",) or i.text.endswith(("乡纪委", "乡党委", "镇党委"))] == [], \
+        find_items(text)
