@@ -457,7 +457,7 @@ PROJECT_NOUNS = ("大桥", "隧道", "水库", "大道", "公路", "高速", "�
                  "处理厂", "污水厂", "水厂", "电厂", "一期", "二期", "三期", "快速路", "环线", "管网", "泵站", "堤防")
 _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深入", "赴", "到", "在", "的", "和", "与", "及", "对", "把",
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
-              "依托", "完善", "打造", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
+              "依托", "完善", "打造", "建立", "推动", "包联", "包保", "推广", "跟进监督", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
               "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过", "加快", "实施", "建设", "完成", "开展")
 VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "小区", "片区")
 VILLAGE_GENERIC = frozenset({
@@ -927,7 +927,7 @@ def _places(text: str) -> list[tuple[int, int]]:
 _LANDMARK_ANY = re.compile("|".join(map(re.escape, LANDMARKS)))
 _LANDMARK_SUFFIX_ANY = re.compile("|".join(map(re.escape, LANDMARK_SUFFIXES)))
 _VILLAGE_SUFFIX_ANY = re.compile("|".join(map(re.escape, VILLAGE_SUFFIXES)))
-_PROJECT_RE = re.compile("工程|项目|示范区|产业园")
+_PROJECT_RE = re.compile("工程|项目|示范区|产业园|行动|计划")
 RE_GROUP = re.compile(f"(?:[一二三四五六七八九十]{{1,3}}|\\d{{1,2}}|[{CJK}]{{1,2}}家)组|([{CJK}]{{2,4}}?)组(?![长织成建员])")
 RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|系列|相关|有关|等)[^\\s“”和与及、，。；：的\\x00-\\x7f]){0,8}?"
                                "(?:三年行动|行动|工程|项目|计划|品牌)")
@@ -1086,6 +1086,29 @@ def _name_words() -> frozenset[str]:
     with jieba.get_dict_file() as f:
         raw = f.read()
     return frozenset(re.findall(r"^(\S+) \d+ nr$", raw.decode("utf-8") if isinstance(raw, bytes) else raw, re.M))
+
+
+@cache.memoize()
+def _rare_place_words() -> frozenset[str]:
+    """jieba's place words that are local, not national (大夏河, 永定河, 汾河; not 黄河, 高原, 河湖)."""
+    import jieba
+
+    with jieba.get_dict_file() as f:
+        raw = f.read()
+    raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    return frozenset(w for w, n in re.findall(r"^(\S{2,}) (\d+) ns$", raw, re.M) if int(n) < 200)
+
+
+def _local_name_in(stem: str) -> bool:
+    """A project's name holds a name of its own: a local place word (里下河) or a word no dictionary
+    knows (頔塘, 草河口, 医共体: two single characters in a row), not only ordinary words
+    (农村人居环境整治提升, 国企改革深化提升 are the country's)."""
+    if not _JIEBA_BLOCK_RE.fullmatch(stem) or _vocab_automaton().find(stem):
+        return False
+    toks = _cut_block(stem)
+    rare = _rare_place_words()
+    return any(t in rare for t in toks) or len(stem) >= 5 and any(
+        len(a) == 1 and len(b) == 1 and a not in "的和与及之" and b not in "的和与及之" for a, b in zip(toks, toks[1:]))
 
 
 def _listable(name: str) -> bool:
@@ -1387,6 +1410,10 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
 
 
 _LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞"
+# …and in a list of landmarks, the older names of a walled town, a ridge, a manor, a reservoir, a valley
+_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷"
+_GENERIC_BEFORE_END = frozenset({"大峡", "小峡", "度假山", "农家山", "旅游山", "生态山", "度假村", "农家", "老县", "新县",
+                                 "古县", "老城", "新城", "主城", "卫星", "大水", "小水", "山水", "休闲山"})
 _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
 RE_LANDMARK_AFTER_GOING = re.compile(
     f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?(?:[湖山寺阁祠塔亭楼桥海]|海子|峡谷|瀑布|雪峰|古巷))"
@@ -1425,7 +1452,12 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
             m = _LANDMARK_ITEM.match(text, e + 1)
             if m:
                 b = _forward_name(text, e + 1)
-                spans.append((e + 1, b if b is not None else m.end()))
+                b = b if b is not None else m.end()
+                if text[b - 1] not in _NEIGHBOUR_END:
+                    # 和山西显通寺开展: the name ends at the kind of place, before the verb
+                    b = next((k for k in range(e + 3, m.end() + 1) if text[k - 1] in _NEIGHBOUR_END
+                              and (k == len(text) or text[k] in _LIST_SEP + "，。；" or _common_word(text[k:k + 2]))), b)
+                spans.append((e + 1, b))
         if s >= 3 and text[s - 1] == "、":
             a = s - 1
             while a > 0 and s - 1 - a < 6 and "\u4e00" <= text[a - 1] <= "\u9fff" and not text.endswith(_CUE_WORDS, 0, a):
@@ -1433,12 +1465,48 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
             spans.append((a, s - 1))
         for a, b in spans:
             name = text[a:b]
-            if (a, b) in seen or not 2 <= len(name) <= 6 or name[-1] not in _LANDMARK_END or _is_generic_organ(name):
+            if (a, b) in seen or not 2 <= len(name) <= 6 or name[-1] not in _NEIGHBOUR_END or _is_generic_organ(name):
                 continue
+            if name[-1] not in _LANDMARK_END and (len(name) < 3 or name[:-1] in _GENERIC_BEFORE_END
+                                                  or name[-2:] in ("县城", "水库", "山庄") and len(name) == 3):
+                continue  # 宛平城, 景阳冈, 南太湖水库; not 县城, 大峡谷, 度假山庄
             if name in GENERIC_PLACES or name.startswith(("各", "全", "本", "周边", "辖区")):
                 continue
             seen.add((a, b))
             add(a, b, "landmark", 4)
+            queue.append((a, b))
+
+
+_PLACE_ITEM = re.compile(f"[{CJK}]{{2,5}}?(?:社区|小组|村|组|屯|嘎查|街道)(?![{CJK}])|[{CJK}]{{2,5}}?(?:社区|小组|村|组|屯|嘎查|街道)")
+_PLACE_ITEM_BACK = re.compile(f"([{CJK}]{{2,5}})(?:社区|小组|村|组|屯|嘎查|街道)$")
+
+
+def _place_neighbours(text: str, cand: list, add) -> None:
+    """Villages and communities in a list with a found one (芝山社区、大同社区、北斗社区; 韩屯村、洼里社区;
+    大西邑村五组、麻栗树小组) are places too."""
+    places = sorted((s, e) for s, e, c, _ in cand if c == "place" and text[e - 1] in "区村组屯查道")
+    seen = set(places)
+    queue = list(places)
+    while queue:
+        s, e = queue.pop()
+        spans = []
+        if text[e:e + 1] in _LIST_SEP:
+            m = _PLACE_ITEM.match(text, e + 1)
+            if m:
+                spans.append((m.start(), m.end()))
+        if s >= 3 and text[s - 1] in _LIST_SEP:
+            m = _PLACE_ITEM_BACK.search(text, max(0, s - 8), s - 1)
+            if m:
+                a = _stem_before(text, m.end(1), 8)  # not past a cue word (包联安和社区)
+                spans.append((max(a, m.start(1)), m.end()))
+        for a, b in spans:
+            name = text[a:b]
+            stem = re.sub("(?:社区|小组|村|组|屯|嘎查|街道)$", "", name)
+            if ((a, b) in seen or len(stem) < 2 or name in VILLAGE_GENERIC or stem in VILLAGE_GENERIC
+                    or stem.startswith(_DETERMINERS) or _is_generic_organ(stem) or stem[-1] in "部边域内外级"):
+                continue
+            seen.add((a, b))
+            add(a, b, "place", 4)
             queue.append((a, b))
 
 
@@ -1626,7 +1694,8 @@ def find_items(text: str) -> list[Item]:
             whole = stem + suffix
             if len(stem) < 2 or whole in VILLAGE_GENERIC or stem in VILLAGE_GENERIC:
                 continue
-            if stem[-1] in "和与及" and (_is_generic_organ(stem[:-1]) or _common_word(stem[:-1])):
+            if stem[-1] in "和与及" and (_is_generic_organ(stem[:-1]) or _common_word(stem[:-1])
+                                          or stem[:-1].endswith(VILLAGE_SUFFIXES)):  # 柳塘村和村民小组
                 continue  # 市委和镇党委: a conjunction after an organ (安和社区 keeps its 和)
             prev = text[s - 1] if s else ""
             before = text[max(0, s - 2):s]
@@ -1718,7 +1787,7 @@ def find_items(text: str) -> list[Item]:
         # 实施大夏河干流防洪治理工程, 推进汾河谷地生态修复示范区: a project whose name holds a place
         # that only the model knows (a river, a valley, a local name).
         for s, e, name_end in unnamed_projects:
-            if any(s <= a and b <= name_end and lab in ("LOC", "ORG") and b - a >= 2 and text[a:b] not in GENERIC_PLACES
+            if _local_name_in(text[s:name_end]) or any(s <= a and b <= name_end and lab in ("LOC", "ORG") and b - a >= 2 and text[a:b] not in GENERIC_PLACES
                    and not _is_generic_organ(text[a:b]) and not _vocab_automaton().find(text[a:b]) for a, b, lab in ents):
                 add(s, e, "project", 2)
     # A quoted slogan holding a local name found in the same text (“清风于都” where 于都县 is named).
@@ -1750,6 +1819,7 @@ def find_items(text: str) -> list[Item]:
             add(m.start(g), m.end(g), "landmark", 3)
     _landmark_kinds(text, add, model_places)
     _landmark_neighbours(text, cand, add)
+    _place_neighbours(text, cand, add)
     _repeats(text, cand, add)
     # Repeats may stand in lists of their own (与韦建设、蓝天等 after 韦建设 was found elsewhere).
     n = len(cand)

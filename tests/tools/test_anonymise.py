@@ -545,6 +545,16 @@ def test_traps_of_version_9(text: str) -> None:
     ("聘请普文华、母德胜等乡贤代表参与监督。", "person", "母德胜"),                            # 普, 母; a list ending 等乡贤代表
     ("城市管理由韩建设分管，产业发展由唐新民分管。", "person", "韩建设"),                      # the name after 由 in a duty line
     ("分工为沈文明（丝绸产业）、钱红旗（村级财务）、陆国平（项目建设）。", "person", "钱红旗"),  # names with a note each
+    ("实施大夏河干流防洪治理工程，建成节水灌溉设施。", "project", "大夏河干流防洪治理工程"),  # a local river, no quotes
+    ("推动宛平记忆文化街区项目立项。", "project", "宛平记忆文化街区项目"),                    # a name no dictionary knows
+    ("开展永定河畔绿廊行动，新建步道。", "project", "永定河畔绿廊行动"),                      # …ending 行动
+    ("依托光岳楼、山陕会馆、景阳冈开发思政课程。", "landmark", "景阳冈"),                     # a ridge in a list of landmarks
+    ("依托宛平城、抗日战争纪念馆打造研学线路。", "landmark", "宛平城"),                       # a walled town in the list
+    ("到革命纪念馆、瀑布群景区和山西显通寺开展警示教育。", "landmark", "显通寺"),             # the name ends before the verb
+    ("对芝山社区、大同社区、北斗社区台账逐一审计。", "place", "北斗社区"),                     # communities in a list
+    ("分别包联安和社区、通江社区等9个社区。", "place", "安和社区"),                            # …after a verb of the genre
+    ("在大西邑村五组、麻栗树小组发展乡村旅游。", "place", "麻栗树小组"),                       # a named 小组 after a village's
+    ("深化“街乡吹哨、部门报到”改革。", "regional_marker", "街乡吹哨、部门报到"),               # Beijing's own reform
 ])
 def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -556,7 +566,14 @@ def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     "主动向乡纪委报告个人有关事项。",        # 向 before a generic organ
     "参加镇党委理论学习中心组学习。",        # 参加 + a generic organ
     "会同县委有关部门开展专项检查。",        # 会同 = "jointly with"
+    "实施农村人居环境整治提升行动。",        # the country's campaign, in ordinary words
+    "开展国企改革深化提升行动。",            # …
+    "实施高标准农田建设项目和村级小微工程。",  # generic projects
+    "到柳塘村和村民小组走访。",              # 村民小组 after 和 is no village
+    "参观县博物馆、度假山庄和老县城。",      # generic places in a list of landmarks
+    "学习运用“千万工程”经验。",              # of national standing since 2023
 ])
 def test_traps_of_version_11(text: str) -> None:
-    assert [i for i in find_items(text) if i.category not in ("unit",) or i.text.endswith(("乡纪委", "乡党委", "镇党委"))] == [], \
-        find_items(text)
+    allowed = {"柳塘村"}  # the village itself is an item
+    assert [i for i in find_items(text) if (i.category not in ("unit",) or i.text.endswith(("乡纪委", "乡党委", "镇党委")))
+            and i.text not in allowed] == [], find_items(text)
