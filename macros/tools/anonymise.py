@@ -546,7 +546,10 @@ RE_REGION_YEAR = re.compile(f"{_REGIONAL_ORGAN}(?:的)?([{CJK}]{{4,10}}?年)(?=�
 # a name that is more than ordinary words (全面从严治党部署, 乡村振兴战略 are the country's).
 RE_REGION_STRATEGY = re.compile(f"{_REGIONAL_ORGAN}(?:党委|政府|纪委监委)?的?(?:构建|实施|推进)?([{CJK}0-9、]{{3,20}}?)(?=部署|战略|要求|目标)")
 # A local brand named without quotes (擦亮客家清风廉洁品牌, 打造湘鄂同心司法协作品牌).
-RE_LOCAL_BRAND = re.compile(f"(?:擦亮|打造|叫响|唱响|培育|创建)([{CJK}]{{4}})(?=(?:廉洁|廉政|清廉|司法|党建|服务)?(?:文化|协作)?品牌)")
+# Two brands may share the noun (叫响塞上水韵、清廉吴水的廉洁文化品牌), which may name the kind of body
+# (打造昭阳清风廉洁医院品牌).
+RE_LOCAL_BRAND = re.compile(f"(?:擦亮|打造|叫响|唱响|培育|创建)([{CJK}]{{4}})(?:、([{CJK}]{{4}}))?的?"
+                            "(?=(?:廉洁|廉政|清廉|司法|党建|服务)?(?:文化|协作|医院|机关|学校|企业|村居|家庭)?品牌)")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
 RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
@@ -937,6 +940,7 @@ RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；�
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
+RE_QUOTED_ACTIVITY = re.compile(f"“([{CJK}]{{3,8}})”(?=活动|主题活动|宣讲|联赛|足球|年度任务|产业|养殖|种植)")
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
 
 
@@ -988,6 +992,16 @@ _SERVICE_BRAND = re.compile(f"[{CJK}]{{1,3}}(?:快办|速办|事办|好办|易�
 _YEAR_CAMPAIGN_AFTER = ("活动", "行动", "主题活动", "专项行动", "部署", "要求", "工作")
 
 
+_BRAND_WORDS = frozenset({"廉洁", "清廉", "廉政", "文化", "机关", "党建", "医院", "学校", "企业", "家庭", "村居", "特色",
+                          "一批", "一个", "多个", "服务", "司法", "阳光", "清风", "品牌", "廉洁文化", "红色", "家风", "廉韵"})
+
+
+def _generic_brand(term: str) -> bool:
+    """清廉机关, 廉洁文化, 一批廉洁: words every county's brand is made of, with no name of its own."""
+    toks = _cut_block(term) if _JIEBA_BLOCK_RE.fullmatch(term) else (term,)
+    return all(t in _BRAND_WORDS or len(t) == 1 and t in "之的新好" for t in toks)
+
+
 def _regional(text: str, add, local_names: set[str], place_ends: set[int], force) -> None:
     for s, e in _regional_automaton().find(text):
         add(s, e, "regional_marker", 1)
@@ -1006,8 +1020,9 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         if (numbered or not _all_common(term)) and not _vocab_automaton().find(term):
             add(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_LOCAL_BRAND, text, "品牌" in text):
-        if not _vocab_automaton().find(m.group(1)):
-            add(m.start(1), m.end(1), "regional_marker", 2)
+        for g in (1, 2):
+            if m.group(g) and not _vocab_automaton().find(m.group(g)) and not _generic_brand(m.group(g)):
+                add(m.start(g), m.end(g), "regional_marker", 2)
     for m in _scan(RE_SPIRIT_CAMPAIGN, text, "精神" in text):
         head = m.group(1)[:m.group(1).index("精神") + 2]
         if head in vocabulary() and m.group(1) not in vocabulary():
@@ -1655,6 +1670,11 @@ def find_items(text: str) -> list[Item]:
     for m in _scan(RE_QUOTED_PLATFORM, text, "“" in text):
         if not _NUMBERED.fullmatch(m.group(1)):
             add(m.start(1), m.end(1), "project", 1)
+    for m in _scan(RE_QUOTED_ACTIVITY, text, "“" in text):
+        # “侗歌进课堂”活动, “石榴籽税宣月”活动, “靖西香糯”产业: a quoted name that holds a word of its own
+        # (“廉洁文化进万家”活动, “清风进校园” are every county's)
+        if _local_name_in(m.group(1)):
+            add(m.start(1), m.end(1), "project", 2)
     unnamed_projects: list[tuple[int, int, int]] = []  # decided once the model has read the text
     for m in _PROJECT_RE.finditer(text):
         # The work done (建设, 改扩建 …) is part of the name, though a cue word elsewhere.

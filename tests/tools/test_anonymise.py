@@ -555,6 +555,10 @@ def test_traps_of_version_9(text: str) -> None:
     ("分别包联安和社区、通江社区等9个社区。", "place", "安和社区"),                            # …after a verb of the genre
     ("在大西邑村五组、麻栗树小组发展乡村旅游。", "place", "麻栗树小组"),                       # a named 小组 after a village's
     ("深化“街乡吹哨、部门报到”改革。", "regional_marker", "街乡吹哨、部门报到"),               # Beijing's own reform
+    ("与侗寨结对开展“侗歌进课堂”活动。", "project", "侗歌进课堂"),                             # a quoted activity of its own
+    ("跟进监督“靖西香糯”产业发展。", "project", "靖西香糯"),                                   # a quoted local product
+    ("叫响塞上水韵、清廉吴水的廉洁文化品牌。", "regional_marker", "清廉吴水"),                # two brands share the noun
+    ("打造昭阳清风廉洁医院品牌。", "regional_marker", "昭阳清风"),                            # the brand names its body
 ])
 def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -572,6 +576,9 @@ def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     "到柳塘村和村民小组走访。",              # 村民小组 after 和 is no village
     "参观县博物馆、度假山庄和老县城。",      # generic places in a list of landmarks
     "学习运用“千万工程”经验。",              # of national standing since 2023
+    "开展“廉洁文化进万家”活动和“清风进校园”活动。",  # every county's activities
+    "打造清廉机关品牌，擦亮廉洁文化品牌。",  # brands made of the genre's words
+    "培育一批廉洁文化品牌。",                # …
 ])
 def test_traps_of_version_11(text: str) -> None:
     allowed = {"柳塘村"}  # the village itself is an item
