@@ -306,8 +306,8 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              "哈纳撒岩刀玉全"
                              # more Hui (虎), Yao (盘), Korean (玄) and rare Han (翦, 束) family names
                              "虎盘玄翦束"
-                             # Yi and Hani (普), south-west Han (母)
-                             "普母")
+                             # Yi and Hani (普), south-west Han (母), north-west Han (党: 党红, 党振国)
+                             "普母党")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -414,7 +414,8 @@ _PERSON_AFTER_ANY = re.compile(
 )
 # Words that a surname + 1–2 characters form but are no name.
 NOT_NAMES = frozenset({
-    "党组", "党委", "党支部", "高度", "常务", "万名", "于是", "向上", "任务", "任何", "方面", "全体", "文明", "江书", "周书",
+    "党组", "党委", "党支部", "党恩", "党话", "党走", "党心", "党情", "党员", "党群", "党政",
+    "高度", "常务", "万名", "于是", "向上", "任务", "任何", "方面", "全体", "文明", "江书", "周书",
     "马上", "金融", "程序", "石油", "龙头", "安全", "史上", "华为", "朱红", "白天", "孟子", "严格", "严肃", "康复", "余下",
     "陆续", "钱款", "洪水", "林业", "高级", "高新", "邓小平", "毛泽东", "习近平", "韦伯", "段长", "庄严", "戴上", "易于",
     "于部", "何以", "何时", "何处", "何等", "许多", "许可", "向前", "谢绝", "付出", "方向", "方针", "方式", "范围", "施工",
@@ -1234,6 +1235,8 @@ def _name_ok(name: str) -> bool:
     n = _cjk_len(name)
     if n < 2 or name in NOT_NAMES or _is_generic_organ(name) or name in GENERIC_PLACES:
         return False
+    if name[0] == "党" and any(c in name[1:3] for c in "委组支员群政建风纪性课费"):
+        return False  # 党工委将, 党支部: the party's organs, not the family name 党
     surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
     if n == 4 and name.startswith(YI_SURNAMES) and not _all_common(name):
         return True
@@ -1257,6 +1260,9 @@ _DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：\n]))([{CJK}·•]{{2,8}}?)(?=�
                         f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责)"
                         # a duty table written with dashes (纳税服务——欧阳文明；)
                         f"|——([{CJK}·•]{{2,8}})(?=[；。，\n])")
+# A name between a word that hands someone a task and the task (把金学礼充实到, 让贺雯负责, 请倪小燕督办).
+_HANDED_TASK = re.compile(f"(?:把|将|让|请|安排|选派|推荐)([{CJK}]{{2,4}}?)"
+                          "(?=充实|调整到|交流到|派驻|负责|牵头|督办|协助|配合|复核|担任|列席|陪同|会同|跟踪|包联|驻村)")
 # A lone surname heading a clause before a title (。冶校长主持…, 。虎书记包抓…).
 _CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n]))([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部股]长)")
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
@@ -1788,6 +1794,10 @@ def find_items(text: str) -> list[Item]:
         tabled = g == 3 and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
         if (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name):
             add(a, a + len(name), "person", 2)
+    for m in _scan(_HANDED_TASK, text, True):
+        name = m.group(1)
+        if _name_ok(name) and not _common_word(name) and not _is_generic_organ(name) and not _TITLE_ANY.search(name):
+            add(m.start(1), m.end(1), "person", 2)
     for m in _scan(_CLAUSE_SURNAME, text, _TITLE_ANY.search(text) is not None):
         if m.group(1) not in _FUNCTION_SURNAMES:
             add(m.start(1), m.end(1), "person", 1)

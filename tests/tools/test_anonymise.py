@@ -559,6 +559,8 @@ def test_traps_of_version_9(text: str) -> None:
     ("跟进监督“靖西香糯”产业发展。", "project", "靖西香糯"),                                   # a quoted local product
     ("叫响塞上水韵、清廉吴水的廉洁文化品牌。", "regional_marker", "清廉吴水"),                # two brands share the noun
     ("打造昭阳清风廉洁医院品牌。", "regional_marker", "昭阳清风"),                            # the brand names its body
+    ("招生就业——党红；科研经费——令狐晓东。", "person", "党红"),                               # the family name 党
+    ("结合机构调整，把金学礼充实到纪检岗位。", "person", "金学礼"),                            # a name handed a task
 ])
 def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -579,6 +581,8 @@ def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     "开展“廉洁文化进万家”活动和“清风进校园”活动。",  # every county's activities
     "打造清廉机关品牌，擦亮廉洁文化品牌。",  # brands made of the genre's words
     "培育一批廉洁文化品牌。",                # …
+    "引导群众感党恩、听党话、跟党走。",      # 党 begins no name here
+    "请纪检组长督办，党工委将跟踪问效。",    # a title handed the task; the party's organ
 ])
 def test_traps_of_version_11(text: str) -> None:
     allowed = {"柳塘村"}  # the village itself is an item
