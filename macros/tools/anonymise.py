@@ -414,7 +414,7 @@ _PERSON_AFTER_ANY = re.compile(
 )
 # Words that a surname + 1–2 characters form but are no name.
 NOT_NAMES = frozenset({
-    "党组", "党委", "党支部", "党恩", "党话", "党走", "党心", "党情", "党员", "党群", "党政",
+    "党组", "党委", "党支部", "党恩", "党话", "党走", "党心", "党情", "党员", "党群", "党政", "林权", "林牧", "林草",
     "高度", "常务", "万名", "于是", "向上", "任务", "任何", "方面", "全体", "文明", "江书", "周书",
     "马上", "金融", "程序", "石油", "龙头", "安全", "史上", "华为", "朱红", "白天", "孟子", "严格", "严肃", "康复", "余下",
     "陆续", "钱款", "洪水", "林业", "高级", "高新", "邓小平", "毛泽东", "习近平", "韦伯", "段长", "庄严", "戴上", "易于",
@@ -468,6 +468,18 @@ VILLAGE_GENERIC = frozenset({
     "国有林场", "国营林场", "国有农场", "国营农场", "国有牧场", "家庭农场", "生态农场", "重点片区", "老旧片区", "城市片区",
     "棚改片区", "征收片区", "各片区",
 })
+
+# A kind of village, not a village: a modifier or a people before 村/寨/屯 (偏远村, 高海拔村, 老村, 苗寨, 畲寨).
+_VILLAGE_KINDS = frozenset({"偏远", "边远", "高海拔", "老", "空心", "软弱涣散", "后进", "薄弱", "脱贫", "搬迁", "边境", "沿边",
+                            "山区", "库区", "牧业", "农业", "少数民族", "民族", "传统", "特色", "民族特色", "传统古", "古", "移民",
+                            "苗", "侗", "畲", "瑶", "彝", "藏", "羌", "傣", "壮", "布依", "土家", "仡佬", "哈尼", "白族"})
+
+
+def _generic_village(name: str) -> bool:
+    if name in VILLAGE_GENERIC:
+        return True
+    stem = name[:-1] if name[-1:] in "村寨屯" else None
+    return stem is not None and stem in _VILLAGE_KINDS
 
 
 _BEFORE_VILLAGE = ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系")
@@ -631,7 +643,7 @@ GENERIC_PLACES = frozenset({
     "镇街", "街镇", "乡镇街道", "镇村", "村组",
     "东部地区", "西部地区", "中部地区", "东北地区", "民族地区", "边疆地区", "亚洲", "欧洲", "非洲", "美国", "香港", "澳门", "台湾",
     # kinds of protected area, named by no one (the model tags them as places)
-    "自然保护区", "国家级自然保护区", "省级自然保护区", "风景名胜区", "国家级风景名胜区", "森林公园", "国家森林公园",
+    "自然保护区", "国家级自然保护区", "水源保护区", "饮用水水源保护区", "水源地", "界河", "界山", "省级自然保护区", "风景名胜区", "国家级风景名胜区", "森林公园", "国家森林公园",
     "地质公园", "国家地质公园", "湿地公园", "国家湿地公园",
 })
 
@@ -1189,7 +1201,7 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
                 continue
             add(s, e, "person", 3)
         elif lab == "LOC":
-            if len(name) < 2 or name in GENERIC_PLACES or name in VILLAGE_GENERIC or _is_generic_organ(name):
+            if len(name) < 2 or name in GENERIC_PLACES or _generic_village(name) or _is_generic_organ(name):
                 continue
             if _ambiguous_county(text, s, e):
                 continue
@@ -1523,7 +1535,7 @@ def _place_neighbours(text: str, cand: list, add) -> None:
         for a, b in spans:
             name = text[a:b]
             stem = re.sub("(?:社区|小组|村|组|屯|嘎查|街道)$", "", name)
-            if ((a, b) in seen or len(stem) < 2 or name in VILLAGE_GENERIC or stem in VILLAGE_GENERIC
+            if ((a, b) in seen or len(stem) < 2 or _generic_village(name) or stem in VILLAGE_GENERIC
                     or stem.startswith(_DETERMINERS) or _is_generic_organ(stem) or stem[-1] in "部边域内外级"):
                 continue
             seen.add((a, b))
@@ -1718,7 +1730,7 @@ def find_items(text: str) -> list[Item]:
             if len(stem) > (6 if suffix in ("嘎查", "苏木") else 4):
                 continue
             whole = stem + suffix
-            if len(stem) < 2 or whole in VILLAGE_GENERIC or stem in VILLAGE_GENERIC:
+            if len(stem) < 2 or _generic_village(whole) or stem in VILLAGE_GENERIC:
                 continue
             if stem[-1] in "和与及" and (_is_generic_organ(stem[:-1]) or _common_word(stem[:-1])
                                           or stem[:-1].endswith(VILLAGE_SUFFIXES)):  # 柳塘村和村民小组

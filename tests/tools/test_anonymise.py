@@ -583,6 +583,8 @@ def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     "培育一批廉洁文化品牌。",                # …
     "引导群众感党恩、听党话、跟党走。",      # 党 begins no name here
     "请纪检组长督办，党工委将跟踪问效。",    # a title handed the task; the party's organ
+    "加强对偏远村、高海拔村的走访，深入畲寨宣讲。",  # kinds of village, no village
+    "划定界河沿岸水源保护区，深化集体林权制度改革。",  # generic nature words; 林权 is no name
 ])
 def test_traps_of_version_11(text: str) -> None:
     allowed = {"柳塘村"}  # the village itself is an item
