@@ -335,7 +335,7 @@ _PERSON_AFTER = re.compile(
 # A title right before a name, with no cue after it (原主任祁海成收受…, 副院长李淑华、…):
 # the name's length is where an ordinary word or punctuation begins after it.
 _NOUN_CUES = ("村民", "居民", "群众", "职工", "配偶", "妻子", "丈夫", "儿子", "女儿", "亲属", "家属", "户主", "农户", "员工",
-              "商户", "患者", "家长", "老党员", "群众代表", "村民代表", "退休干部")
+              "商户", "患者", "家长", "老党员", "群众代表", "村民代表", "退休干部", "干部")
 _TITLE_BEFORE = re.compile(
     "(?:" + "|".join(sorted((t for t in TITLES if t not in ("同志", "先生", "女士")), key=len, reverse=True))
     + "|医生|教师|老师|会计|出纳|网格员|驾驶员|嘎查达|苏木达|护士|辅警|民警|法官|检察官|村医"
@@ -1776,7 +1776,7 @@ def find_items(text: str) -> list[Item]:
             add(m.start(1), m.end(1), "person", 0)
     for m in _scan(_TITLE_BEFORE, text, True):
         b = _name_after_title(text, m.start(1), m.group() in _NOUN_CUES)
-        if b is not None:
+        if b is not None and not (m.group() == "干部" and b - m.start(1) != 3):  # 干部纪法意识, 干部包村: 3 characters only
             add(m.start(1), b, "person", 2)
     for m in _PERSON_AFTER_ANY.finditer(text):
         name = m.group(1)

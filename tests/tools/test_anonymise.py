@@ -561,6 +561,7 @@ def test_traps_of_version_9(text: str) -> None:
     ("打造昭阳清风廉洁医院品牌。", "regional_marker", "昭阳清风"),                            # the brand names its body
     ("招生就业——党红；科研经费——令狐晓东。", "person", "党红"),                               # the family name 党
     ("结合机构调整，把金学礼充实到纪检岗位。", "person", "金学礼"),                            # a name handed a task
+    ("请瑶族干部盘桂英入户核对台账。", "person", "盘桂英"),                                  # a three-character name after 干部
 ])
 def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -585,6 +586,7 @@ def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     "请纪检组长督办，党工委将跟踪问效。",    # a title handed the task; the party's organ
     "加强对偏远村、高海拔村的走访，深入畲寨宣讲。",  # kinds of village, no village
     "划定界河沿岸水源保护区，深化集体林权制度改革。",  # generic nature words; 林权 is no name
+    "个别干部纪法意识不强，干部包村联户不到位。",  # after 干部, two characters are no name
 ])
 def test_traps_of_version_11(text: str) -> None:
     allowed = {"柳塘村"}  # the village itself is an item
