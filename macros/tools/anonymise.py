@@ -46,7 +46,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "10"
+VERSION = "11"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -307,7 +307,9 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              # more Hui (虎), Yao (盘), Korean (玄) and rare Han (翦, 束) family names
                              "虎盘玄翦束"
                              # Yi and Hani (普), south-west Han (母), north-west Han (党: 党红, 党振国)
-                             "普母党")
+                             "普母党"
+                             # Zhuang and Buyei (班: 班勇; not 班子, 班组)
+                             "班")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -526,6 +528,7 @@ RE_QQ_WECHAT = re.compile(
 )
 RE_LOCAL_PHONE = re.compile(r"(?:电话|热线|拨打|直拨|分机|值班|咨询|手机|座机|传真|联系方式|举报)"
                             r"[^0-9\n。；]{0,8}?(?<![0-9])([2-8]\d{6,7})(?:[-转]\d{1,5})?(?![0-9])")
+_NEXT_LOCAL_PHONE = re.compile(r"\s?[、，,/或和及]\s?([2-9]\d{6,7})(?![0-9])")
 _CN_NUM = "〇零一二三四五六七八九十"
 RE_DATE_CN = re.compile(
     # A date in Chinese numerals (二〇二四年三月, the style of a signature or an issuing date), even
@@ -1249,6 +1252,8 @@ def _name_ok(name: str) -> bool:
         return False
     if name[0] == "党" and any(c in name[1:3] for c in "委组支员群政建风纪性课费"):
         return False  # 党工委将, 党支部: the party's organs, not the family name 党
+    if name[0] == "班" and name[1:2] in "子组长级车前会次主务底":
+        return False  # 班子成员, 班组长: the team, not the family name 班
     surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
     if n == 4 and name.startswith(YI_SURNAMES) and not _all_common(name):
         return True
@@ -1603,6 +1608,12 @@ def find_items(text: str) -> list[Item]:
         add(m.start(), m.end(), "phone", 1)
     for m in _scan(RE_LANDLINE, text, digits):
         add(m.start(), m.end(), "phone", 1)
+        # more numbers of the same exchange after it, without the area code (0755-27651408、27653195)
+        local = len(re.sub(r"\D", "", m.group())) - len(re.match(r"[（(]?(0\d{2,3})", m.group()).group(1))
+        end = m.end()
+        while (n := _NEXT_LOCAL_PHONE.match(text, end)) and len(n.group(1)) == local:
+            add(n.start(1), n.end(1), "phone", 1)
+            end = n.end()
     for m in _scan(RE_EMAIL, text, "@" in text):
         add(m.start(), m.end(), "email", 0)
     for m in RE_PLATE.finditer(text):
@@ -1811,7 +1822,7 @@ def find_items(text: str) -> list[Item]:
         if _name_ok(name) and not _common_word(name) and not _is_generic_organ(name) and not _TITLE_ANY.search(name):
             add(m.start(1), m.end(1), "person", 2)
     for m in _scan(_CLAUSE_SURNAME, text, _TITLE_ANY.search(text) is not None):
-        if m.group(1) not in _FUNCTION_SURNAMES:
+        if m.group(1) not in _FUNCTION_SURNAMES and not text.startswith("班组", m.start(1)):  # 班组长 is no 班 组长
             add(m.start(1), m.end(1), "person", 1)
     for m in _scan(_AFTER_NAME_CUE, text, "（" in text or "(" in text):
         a = _name_before(text, m.start())

@@ -562,6 +562,9 @@ def test_traps_of_version_9(text: str) -> None:
     ("招生就业——党红；科研经费——令狐晓东。", "person", "党红"),                               # the family name 党
     ("结合机构调整，把金学礼充实到纪检岗位。", "person", "金学礼"),                            # a name handed a task
     ("请瑶族干部盘桂英入户核对台账。", "person", "盘桂英"),                                  # a three-character name after 干部
+    ("监督电话0351-7321586、7325104，欢迎监督。", "phone", "7325104"),                      # a second number of the exchange
+    ("对岑芳、班勇分管的村级财务提出要求。", "person", "班勇"),                               # the Zhuang family name 班
+    ("深入实施强首府战略。", "regional_marker", "强首府"),                                    # a capital's own strategy
 ])
 def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -587,6 +590,7 @@ def test_kinds_of_version_11(text: str, category: str, item: str) -> None:
     "加强对偏远村、高海拔村的走访，深入畲寨宣讲。",  # kinds of village, no village
     "划定界河沿岸水源保护区，深化集体林权制度改革。",  # generic nature words; 林权 is no name
     "个别干部纪法意识不强，干部包村联户不到位。",  # after 干部, two characters are no name
+    "班子成员分管的领域，班组长负责。",            # 班子, 班组: no family name 班
 ])
 def test_traps_of_version_11(text: str) -> None:
     allowed = {"柳塘村"}  # the village itself is an item

@@ -28,8 +28,8 @@ def test_the_set_is_valid(folder):
 
 # Measured when the sets landed, raised as the checker improved (bench/README.md records them with each change).
 CHECKER_FLOORS = {"dev": (1.00, 1.00, 1.00), "heldout": (0.94, 0.96, 0.97)}
-# Anonymiser: (recall, traps flagged at most, precision). Dev holds r93–r102, measured once and not
-# tuned on yet (0.924 alone), which keeps its floor below heldout's.
+# Anonymiser: (recall, traps flagged at most, precision). Dev holds r103–r112, measured once and
+# barely tuned on (0.905 and 0.891 unseen), which keeps its floor below heldout's.
 ANONYMISER_FLOORS = {"dev": (0.97, 0.01, 0.99), "heldout": (0.97, 0.01, 0.99)}
 
 
