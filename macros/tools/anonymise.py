@@ -338,6 +338,9 @@ _PERSON_AFTER = re.compile(
 # the name's length is where an ordinary word or punctuation begins after it.
 _NOUN_CUES = ("村民", "居民", "群众", "职工", "配偶", "妻子", "丈夫", "儿子", "女儿", "亲属", "家属", "户主", "农户", "员工",
               "商户", "患者", "家长", "老党员", "群众代表", "村民代表", "退休干部", "干部")
+# Cues after which only names of these lengths are read: 干部 is followed by words as often
+# as by names (干部纪法意识, 干部包村), but a three-character one is mostly a name (干部盘桂英).
+_CUE_NAME_LENGTHS = {"干部": (3,)}
 _TITLE_BEFORE = re.compile(
     "(?:" + "|".join(sorted((t for t in TITLES if t not in ("同志", "先生", "女士")), key=len, reverse=True))
     + "|医生|教师|老师|会计|出纳|网格员|驾驶员|嘎查达|苏木达|护士|辅警|民警|法官|检察官|村医"
@@ -963,6 +966,7 @@ _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整
 _DIGIT_RUN = re.compile(r"\d{4}")  # in every ID card, mobile and landline number
 _DATE_SEP = re.compile(r"\d[-/.]")  # in a 2023-04-12 date (the others have 月)
 _TITLE_ANY = re.compile(_TITLE_RE)  # a name before a title needs the title
+_TITLE_TAIL = re.compile(f"(?:{_TITLE_RE})$")
 _COUNT_END = re.compile("[一二两三四五六七八九十]+[位名人]$")  # 杨、罗二位同志: 罗二位 is no name
 
 
@@ -1246,14 +1250,24 @@ _BEFORE_NAME = TITLES + ("医生", "教师", "老师", "护士", "职工", "党�
                          "会同", "陪同", "安排")
 
 
+# Family names that also begin ordinary words of the genre: the characters that, within the
+# given number of characters after the surname, make it that word (党支部, 党工委, 班子, 班组长,
+# 班主任), so it is the word there and no name. One table for every rule that reads a surname.
+_SURNAME_WORDS = {"党": ("委组支员群政建风纪性课费", 2), "班": ("子组长级车前会次主务底", 1)}
+
+
+def _surname_word(text: str, a: int) -> bool:
+    """Whether the surname character at text[a] begins an ordinary word there (党委, 班组)."""
+    entry = _SURNAME_WORDS.get(text[a:a + 1])
+    return entry is not None and any(c in entry[0] for c in text[a + 1:a + 1 + entry[1]])
+
+
 def _name_ok(name: str) -> bool:
     n = _cjk_len(name)
     if n < 2 or name in NOT_NAMES or _is_generic_organ(name) or name in GENERIC_PLACES:
         return False
-    if name[0] == "党" and any(c in name[1:3] for c in "委组支员群政建风纪性课费"):
-        return False  # 党工委将, 党支部: the party's organs, not the family name 党
-    if name[0] == "班" and name[1:2] in "子组长级车前会次主务底":
-        return False  # 班子成员, 班组长: the team, not the family name 班
+    if _surname_word(name, 0):
+        return False
     surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
     if n == 4 and name.startswith(YI_SURNAMES) and not _all_common(name):
         return True
@@ -1787,7 +1801,7 @@ def find_items(text: str) -> list[Item]:
             add(m.start(1), m.end(1), "person", 0)
     for m in _scan(_TITLE_BEFORE, text, True):
         b = _name_after_title(text, m.start(1), m.group() in _NOUN_CUES)
-        if b is not None and not (m.group() == "干部" and b - m.start(1) != 3):  # 干部纪法意识, 干部包村: 3 characters only
+        if b is not None and b - m.start(1) in _CUE_NAME_LENGTHS.get(m.group(), range(1, 99)):
             add(m.start(1), b, "person", 2)
     for m in _PERSON_AFTER_ANY.finditer(text):
         name = m.group(1)
@@ -1798,7 +1812,7 @@ def find_items(text: str) -> list[Item]:
         if m.group(1):
             for k in range(m.start(1), m.end(1), 2):
                 add(k, k + 1, "person", 1)
-        elif m.group(2) not in _FUNCTION_SURNAMES:
+        elif m.group(2) not in _FUNCTION_SURNAMES and not _surname_word(text, m.start(2)):  # 部党组长期: 党组
             add(m.start(2), m.end(2), "person", 1)
     for m in _scan(_SIGNATURE, text, True):
         # A signature: a title, a space, the name at the line's end (…委员会书记　旦增平措).
@@ -1813,6 +1827,8 @@ def find_items(text: str) -> list[Item]:
         if g == 1 and "由" in name[1:]:  # 城市管理由韩建设分管: the name is after 由
             a += name.rindex("由") + 1
             name = text[a:m.end(g)]
+        if tail := _TITLE_TAIL.search(name):  # 班勇同志分管: the name without its title
+            name = name[:tail.start()]
         # in a dash table any name-shaped run is a name (纳税服务——欧阳文明: a surname and a word)
         tabled = g == 3 and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
         if (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name):
@@ -1822,7 +1838,7 @@ def find_items(text: str) -> list[Item]:
         if _name_ok(name) and not _common_word(name) and not _is_generic_organ(name) and not _TITLE_ANY.search(name):
             add(m.start(1), m.end(1), "person", 2)
     for m in _scan(_CLAUSE_SURNAME, text, _TITLE_ANY.search(text) is not None):
-        if m.group(1) not in _FUNCTION_SURNAMES and not text.startswith("班组", m.start(1)):  # 班组长 is no 班 组长
+        if m.group(1) not in _FUNCTION_SURNAMES and not _surname_word(text, m.start(1)):  # 班组长 is no 班 组长
             add(m.start(1), m.end(1), "person", 1)
     for m in _scan(_AFTER_NAME_CUE, text, "（" in text or "(" in text):
         a = _name_before(text, m.start())

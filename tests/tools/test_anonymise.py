@@ -596,3 +596,26 @@ def test_traps_of_version_11(text: str) -> None:
     allowed = {"柳塘村"}  # the village itself is an item
     assert [i for i in find_items(text) if (i.category not in ("unit",) or i.text.endswith(("乡纪委", "乡党委", "镇党委")))
             and i.text not in allowed] == [], find_items(text)
+
+
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("县委组织部班部长主持会议。", "person", "班"),                                          # 班 before a title is still a surname
+    ("，党书记主持召开专题会议。", "person", "党"),                                          # …and 党 before 书记
+])
+def test_kinds_of_version_12(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+
+
+@pytest.mark.parametrize("text", [
+    "学校召开家长会，班主任要认真履职。",      # 班主任 is a teacher, not a Mr 班 who is 主任
+    "县委组织部党组长期坚持集体学习。",        # 党组 长期, not a Mr 党 who is 组长
+    "。班组长会议每月召开一次。",              # 班组长 heading a clause
+])
+def test_traps_of_version_12(text: str) -> None:
+    assert [i for i in find_items(text) if i.category == "person"] == [], find_items(text)
+
+
+def test_duty_line_names_end_before_their_title() -> None:
+    # 。黄敏同志分管后勤: the duty-line rule once took 同志 into the name, so the sample read 【姓名】分管
+    text = "，班勇同志分管财务，黄敏同志分管后勤。"
+    assert [(i.category, i.text) for i in find_items(text)] == [("person", "班勇"), ("person", "黄敏")]
