@@ -31,6 +31,7 @@ import bisect
 import itertools
 import os
 import re
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -46,7 +47,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "11"
+VERSION = "12"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -313,6 +314,9 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
+# Compound surnames that begin no ordinary word or place (not 东方, 第五, 长孙, 濮阳 …).
+_NAME_ONLY_COMPOUNDS = tuple(c for c in COMPOUND_SURNAMES if c not in ("东方", "第五", "长孙", "轩辕", "独孤", "闻人", "濮阳"))
+_COMPOUND_NAME = re.compile("|".join(_NAME_ONLY_COMPOUNDS))
 # Yi family names of two characters (阿说金花, 吉克伍呷, 沙马拉且): read like compound surnames.
 YI_SURNAMES = ("阿说", "吉克", "沙马", "曲比", "阿苏", "海来", "吉伍", "俄木", "马海", "阿的", "瓦渣", "勒格",
                "莫色", "阿约", "日火", "吉木", "阿什", "阿尔", "苏呷", "吉瓦", "俄其", "金古", "倮伍", "阿牛")
@@ -350,7 +354,7 @@ _TITLE_BEFORE = re.compile(
 _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words that follow a title: 局长向县委汇报
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
-                            f"|(?<=[长委部科室局院处所站队办组股])([{MORE_SURNAMES}])(?=书记|主任|[局科处所站队组院校部股]长|主席)")
+                            f"|(?<=[长委部科室局院处所站队办组股学])([{MORE_SURNAMES}南])(?=书记|主任|[局科处所站队组院校部股]长|主席)")
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -412,6 +416,19 @@ def _name_after_title(text: str, a: int, noun: bool = False) -> int | None:
     return None
 
 
+# Kin, after whom comes a name or what they do (配偶文静无经商办企业, 儿子江河未在…; 配偶任职, 配偶及子女).
+_KIN_CUES = frozenset({"配偶", "妻子", "丈夫", "儿子", "女儿"})
+_AFTER_KIN_NAME = re.compile("[、，。；：（(）)\n]|[无未在均已于等及和系为现][^\u4e00-\u9fff]?")
+
+
+def _kin_name(text: str, a: int) -> int | None:
+    """End of a two-character name that is also a word, right after a kin word."""
+    b = a + 2
+    if _table_name(text[a:b]) and (b == len(text) or _AFTER_KIN_NAME.match(text, b)):
+        return b
+    return None
+
+
 # A transliterated name after the same cues (述职人：巴图孟和).
 _PERSON_AFTER_ANY = re.compile(
     f"(?:述职人|报告人|述责人|述责述廉人|汇报人|姓名|联系人|经办人|责任人|负责人|举报人|当事人|承办人)"
@@ -444,7 +461,7 @@ COMPANY_GENERIC = ("国有", "民营", "私营", "外资", "相关", "各类", "
 LANDMARK_SUFFIXES = ("纪念馆", "纪念园", "纪念碑", "烈士陵园", "陵园", "旧址", "会址", "故居", "公园", "广场", "大街", "博物馆",
                      "展览馆", "纪念堂", "革命遗址", "景区", "书院", "传习馆", "文庙", "古城", "古镇",
                      "教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠", "会馆",
-                     "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地")
+                     "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "大院")
 # The newer suffixes name a place only with a proper name before the kind of place (大坝廉政教育基地,
 # not 党性教育基地, 爱国主义教育基地, 红色遗址): these modifiers are stripped from the stem's end first.
 _KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠",
@@ -569,6 +586,13 @@ RE_REGION_STRATEGY = re.compile(f"{_REGIONAL_ORGAN}(?:党委|政府|纪委监委
 # (打造昭阳清风廉洁医院品牌).
 RE_LOCAL_BRAND = re.compile(f"(?:擦亮|打造|叫响|唱响|培育|创建)([{CJK}]{{4}})(?:、([{CJK}]{{4}}))?的?"
                             "(?=(?:廉洁|廉政|清廉|司法|党建|服务)?(?:文化|协作|医院|机关|学校|企业|村居|家庭)?品牌)")
+# A region's own numbered plan, in quotes before what it is (“一优两高”战略, “4567”现代化产业体系, “三万”活动,
+# 产业“四地”建设); the country's (“四个全面”战略布局, “两个维护”) are in the vocabulary or counted by 个.
+RE_QUOTED_COUNT = re.compile(f"“([0-9{_CN_NUM}两][^“”\n]{{1,7}})”"
+                             "(?=(?:高质量发展|现代化)?(?:战略(?!布局)|产业体系)|活动|建设)")
+_NATIONAL_SHORT = frozenset({"三农", "四风", "三资", "两委", "三公", "三务", "两山", "六稳", "六保", "三保", "三线", "四议",
+                             "三会", "五险", "两新", "三新", "三化", "四化", "五化", "两高", "双减", "双碳"})
+_NATIONAL_COUNT = re.compile("[两三四五六七八九十]个|[0-9]+[个条项]")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
 RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
@@ -958,6 +982,9 @@ RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|�
 # its repeats (二是“茶税通”数据安全…) are found too. Numbered formulations (“三资”平台) are no names.
 RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；：、\x00-\x7f]{0,4}?"
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
+# …or one named without quotes (上线宁组通小程序, 推广渝廉通APP): a name that is no ordinary words.
+RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级)([{CJK}]{{2,5}}?)(?:小程序|APP|App|app|公众号|客户端)")
+_COMMON_APPS = ("微信", "抖音", "钉钉", "支付宝", "快手", "微博", "学习强国", "企业微信", "视频号", "小红书")
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
 RE_QUOTED_ACTIVITY = re.compile(f"“([{CJK}]{{3,8}})”(?=活动|主题活动|宣讲|联赛|足球|年度任务|产业|养殖|种植)")
@@ -1024,8 +1051,12 @@ def _generic_brand(term: str) -> bool:
 
 
 def _regional(text: str, add, local_names: set[str], place_ends: set[int], force) -> None:
+    vocab = _vocab_automaton().find(text)
     for s, e in _regional_automaton().find(text):
-        add(s, e, "regional_marker", 1)
+        # the reviewed list wins over vocabulary inside it (巴渝和美乡村 holds 和美乡村), not over
+        # vocabulary that is all of it (马上就办, the country's since it spread from Fuzhou)
+        if not any(a <= s and e <= b for a, b in vocab):
+            force(s, e, "regional_marker", 1)
     for m in _scan(RE_REGION_YEAR, text, "年" in text):
         add(m.start(1), m.end(1), "regional_marker", 2)
     for m in _scan(RE_REGION_STRATEGY, text, "部署" in text or "战略" in text or "要求" in text or "目标" in text):
@@ -1052,6 +1083,11 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         add(m.start(), m.end(), "regional_marker", 1)
     if "“" not in text:
         return
+    for m in RE_QUOTED_COUNT.finditer(text):
+        term = m.group(1)
+        numbered = re.search(f"[0-9{_CN_NUM}两]", term[1:]) or len(term) == 2 and term not in _NATIONAL_SHORT
+        if numbered and not _NATIONAL_COUNT.search(term) and not _vocab_automaton().find(term):
+            add(m.start(1), m.end(1), "regional_marker", 2)
     gaz = _place_automaton()
     stems = {st for st in local_names if len(st) >= 2}
     for m in RE_QUOTED.finditer(text):
@@ -1269,6 +1305,8 @@ def _name_ok(name: str) -> bool:
         return False
     if _surname_word(name, 0):
         return False
+    if name.startswith(_NAME_ONLY_COMPOUNDS) and 3 <= n <= 4 and name.isalpha():
+        return True  # 上官文明, 欧阳海: a compound surname that is no word makes a name of any given name
     surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
     if n == 4 and name.startswith(YI_SURNAMES) and not _all_common(name):
         return True
@@ -1288,10 +1326,12 @@ _AFTER_NAME_CUE = re.compile(
     f"|[^（）()\n]{{0,10}}?(?:{_TITLE_RE}|第一书记|网格员|庭长|审判员|法官|检察官|民警|辅警|干部|党员|委员|会计|出纳|"
     "联络员|信息员|监督员|驾驶员|负责人|分局|[局所站院办队])[）)])"
 )
-_DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：\n]))([{CJK}·•]{{2,8}}?)(?=分管|协管|主抓|抓[{CJK}]|牵头)"
+_DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：\n]))([{CJK}·•]{{2,8}}?)(?=分管|协管|主抓|抓[{CJK}]|牵头|联系(?!群众|服务|实际)|包保|包联)"
                         f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责)"
                         # a duty table written with dashes (纳税服务——欧阳文明；)
-                        f"|——([{CJK}·•]{{2,8}})(?=[；。，\n])")
+                        f"|——([{CJK}·•]{{2,8}})(?=[；。，\n])"
+                        # …or names before their shares (——高峰：工程招采；周全：财务资金): read as a table only
+                        f"|(?:——|(?<=[；\n]))([{CJK}·•]{{2,5}})(?=[：:])")
 # A name between a word that hands someone a task and the task (把金学礼充实到, 让贺雯负责, 请倪小燕督办).
 _HANDED_TASK = re.compile(f"(?:把|将|让|请|安排|选派|推荐)([{CJK}]{{2,4}}?)"
                           "(?=充实|调整到|交流到|派驻|负责|牵头|督办|协助|配合|复核|担任|列席|陪同|会同|跟踪|包联|驻村)")
@@ -1299,6 +1339,27 @@ _HANDED_TASK = re.compile(f"(?:把|将|让|请|安排|选派|推荐)([{CJK}]{{2,
 _CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n]))([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部股]长)")
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
+
+
+@cache.memoize()
+def _surname_word_tags() -> dict[str, str]:
+    """jieba's part of speech of its two- and three-character words that begin with a surname."""
+    import jieba
+
+    with jieba.get_dict_file() as f:
+        raw = f.read()
+    raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    return {w: t for w, t in re.findall(r"^(\S{2,3}) \d+ (\S+)$", raw, re.M) if w[0] in MORE_SURNAMES}
+
+
+def _table_name(name: str, words: bool = False) -> bool:
+    """A surname and a word, in a slot where only a person fits (a table of duties): 黎明, 高原;
+    not a verb or a function word (任职, 从事), which follow such slots as often. With `words`,
+    also one of the words that are mostly no name (向前, in 产业发展——向前，…)."""
+    return (2 <= len(name) <= 3 and name.isalpha() and (name[0] in MORE_SURNAMES or name.startswith(_NAME_ONLY_COMPOUNDS))
+            and (words or name not in NOT_NAMES) and not _is_generic_organ(name) and name not in GENERIC_PLACES
+            and _surname_word_tags().get(name, "n")[0] not in "vdpcurfq"
+            and not _surname_word(name, 0) and not _vocab_automaton().find(name) and not _TITLE_ANY.search(name))
 
 
 def _name_before(text: str, pos: int) -> int | None:
@@ -1331,22 +1392,29 @@ def _forward_name(text: str, a: int) -> int | None:
     pos = a
     least = 3 if run.startswith(YI_SURNAMES + COMPOUND_SURNAMES) else 2  # 阿说金花: 金花 is the given name
     for tok in (_cut_block(run) if _JIEBA_BLOCK_RE.fullmatch(run) else (run,)):
-        if pos - a >= least and len(tok) >= 2 and _common_word(tok):
-            return pos
+        if pos - a >= least and (len(tok) >= 2 and _common_word(tok) or tok in _LIST_SEP):
+            return pos  # …, or the next item's 和 (拉毛吉及冶金: two names)
         pos += len(tok)
     if m.end() >= len(text) or text[m.end()] in "、，。；：）)\n ":
         return m.end()
     return None
 
 
-def _backward_name(text: str, b: int) -> int | None:
+# What comes before a list of persons, not of things (与马力、韩梅; not 种业和农机、…).
+_BEFORE_PERSON_LIST = "，。；：（(\n “与对同请由让"
+
+
+def _backward_name(text: str, b: int, loose: bool = False) -> int | None:
     """Start of the name that ends a list item at `b` (…对医生多杰才让、…): the shortest
-    name after punctuation or after a word that comes before names."""
+    name after punctuation or after a word that comes before names (loose: also a surname and
+    a word, 与马力、韩梅…)."""
     for length in range(2, 13):
         a = b - length
         if a < 0 or not ("\u4e00" <= text[a] <= "\u9fff" or text[a] in "·•"):
             return None
-        if (a == 0 or text[a - 1] in "、，。；：（(\n “" or text.endswith(_BEFORE_NAME, 0, a)) and _name_ok(text[a:b]):
+        if (a == 0 or text[a - 1] in "、，。；：（(\n “" or text.endswith(_BEFORE_NAME, 0, a)) and (
+                _name_ok(text[a:b]) or loose and length == 2 and text[a - 1:a] in _BEFORE_PERSON_LIST
+                and _table_name(text[a:b])):
             return a
     return None
 
@@ -1445,7 +1513,7 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
                 b = before - 1
                 if text[b - 1:b] in "）)":
                     b = _before_note(text, b)
-                a = _backward_name(text, b)
+                a = _backward_name(text, b, not _common_word(text[s:e]) and _name_ok(text[s:e]))
             else:
                 continue
             if a is None or b is None or b - a < 2:
@@ -1453,8 +1521,10 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
             name = text[a:b]
             # A list said to be of persons (…、甘露等班子成员, …三名审计组长), or one of transliterated names
             # (格桑曲珍、尼玛), or a word the model reads as a person here, takes a name that is also a word.
+            # So does a list whose found name is no word (韩梅、马力、拉毛吉: 马力 is a word, 韩梅 none).
             strong = ((a, b) in model_persons or _PERSON_LIST_END.match(text, b) is not None
-                      or _transliterated(text[s:e]) and all(c in TRANSLITERATION for c in name))
+                      or _transliterated(text[s:e]) and all(c in TRANSLITERATION for c in name)
+                      or _table_name(name) and not _common_word(text[s:e]) and _name_ok(text[s:e]))
             if (a, b) in seen or not _person_like(name, strong) or (figures is not None and any(figures[a:b])):
                 continue
             seen.add((a, b))
@@ -1462,9 +1532,9 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
             queue.append((a, b))
 
 
-_LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞"
+_LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞渡"
 # …and in a list of landmarks, the older names of a walled town, a ridge, a manor, a reservoir, a valley
-_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷"
+_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷墟梁嘴窝幢"  # …a market town (加钗墟), a loess ridge (尕让梁), a spur (老鹰嘴)
 _GENERIC_BEFORE_END = frozenset({"大峡", "小峡", "度假山", "农家山", "旅游山", "生态山", "度假村", "农家", "老县", "新县",
                                  "古县", "老城", "新城", "主城", "卫星", "大水", "小水", "山水", "休闲山"})
 _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
@@ -1626,7 +1696,8 @@ def find_items(text: str) -> list[Item]:
         # more numbers of the same exchange after it, without the area code (0755-27651408、27653195)
         local = len(re.sub(r"\D", "", m.group())) - len(re.match(r"[（(]?(0\d{2,3})", m.group()).group(1))
         end = m.end()
-        while (n := _NEXT_LOCAL_PHONE.match(text, end)) and len(n.group(1)) == local:
+        # (a city's numbers may differ by one digit while it moves from 7 to 8: 0718-6825371、68253690)
+        while (n := _NEXT_LOCAL_PHONE.match(text, end)) and abs(len(n.group(1)) - local) <= 1:
             add(n.start(1), n.end(1), "phone", 1)
             end = n.end()
     for m in _scan(RE_EMAIL, text, "@" in text):
@@ -1701,6 +1772,8 @@ def find_items(text: str) -> list[Item]:
                     continue
             if suffix in ("古城", "古镇") and not any(stem + x in gaz for x in "县市区镇"):
                 continue  # 护航古城保护: only a place's old town (镇远古城) names one
+            if suffix == "大院" and not (stem[-1] == "家" and len(stem) >= 2 and not _common_word(stem[-2:])):
+                continue  # a family's compound (向家大院, 乔家大院), not 机关大院, 家属大院, 农家大院
             add(s, m.end(), "landmark", 2)
 
     # Projects: a name with a place or an infrastructure noun + 工程/项目.
@@ -1714,6 +1787,11 @@ def find_items(text: str) -> list[Item]:
     for m in _scan(RE_QUOTED_PLATFORM, text, "“" in text):
         if not _NUMBERED.fullmatch(m.group(1)):
             add(m.start(1), m.end(1), "project", 1)
+    for m in _scan(RE_PLATFORM, text, "小程序" in text or "pp" in text or "PP" in text or "公众号" in text or "客户端" in text):
+        name = m.group(1)
+        if (not _all_common(name) and not _vocab_automaton().find(name) and not _is_generic_organ(name)
+                and not name.endswith(_COMMON_APPS)):
+            add(m.start(1), m.end(1), "project", 2)
     for m in _scan(RE_QUOTED_ACTIVITY, text, "“" in text):
         # “侗歌进课堂”活动, “石榴籽税宣月”活动, “靖西香糯”产业: a quoted name that holds a word of its own
         # (“廉洁文化进万家”活动, “清风进校园” are every county's)
@@ -1802,6 +1880,8 @@ def find_items(text: str) -> list[Item]:
             add(m.start(1), m.end(1), "person", 0)
     for m in _scan(_TITLE_BEFORE, text, True):
         b = _name_after_title(text, m.start(1), m.group() in _NOUN_CUES)
+        if b is None and m.group() in _KIN_CUES:
+            b = _kin_name(text, m.start(1))
         if b is not None and b - m.start(1) in _CUE_NAME_LENGTHS.get(m.group(), range(1, 99)):
             add(m.start(1), b, "person", 2)
     for m in _PERSON_AFTER_ANY.finditer(text):
@@ -1821,9 +1901,10 @@ def find_items(text: str) -> list[Item]:
         if _name_ok(name) or 2 <= _cjk_len(name) <= 12 and _transliterated(name):
             add(m.start(1), m.end(1), "person", 1)
 
+    heads = []
     for m in _scan(_DUTY_HEAD, text, True):
         # 尉迟宏分管规划建设，任国庆分管安全环保; 由向德贵负责: a name that takes a share of the work
-        g = next(k for k in (1, 2, 3) if m.group(k))
+        g = next(k for k in (1, 2, 3, 4) if m.group(k))
         name, a = m.group(g), m.start(g)
         if g == 1 and "由" in name[1:]:  # 城市管理由韩建设分管: the name is after 由
             a += name.rindex("由") + 1
@@ -1832,8 +1913,28 @@ def find_items(text: str) -> list[Item]:
             name = name[:tail.start()]
         # in a dash table any name-shaped run is a name (纳税服务——欧阳文明: a surname and a word)
         tabled = g == 3 and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
-        if (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name):
+        if g == 4:  # 纪检药事：曲比阿呷: the names may be the values, then the heads are the shares
+            value = re.match(f"[{CJK}·•]{{2,8}}(?=[；。\n]|$)", text[m.end(g) + 1:])
+            if value and (_name_ok(value.group()) or _transliterated(value.group())):
+                continue
+        ok = (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name)
+        heads.append((text.rfind("\n", 0, a), g, a, name, ok))
+    # A table of duties (吉祥抓政府系统，黎明抓纪检监察，欧阳海抓组织人事; 农牧——冶金，水利——高原):
+    # where a paragraph shares out the work among three heads, or two of which one is a name by
+    # itself, every head of that shape is a person, also one that is a word (黎明, 高原).
+    shares = Counter((para, g) for para, g, _a, _n, _ok in heads if g != 2)
+    named = {(para, g) for para, g, _a, _n, ok in heads if ok}
+    for para, g, a, name, ok in heads:
+        table = shares[para, g] >= 3 or shares[para, g] >= 2 and (para, g) in named
+        if ok and (g != 4 or table) or g != 2 and (_table_name(name, g == 3) or ok) and table:
             add(a, a + len(name), "person", 2)
+    for m in _scan(_COMPOUND_NAME, text, True):
+        # 请上官婷、…讲党课: a compound surname that begins no word is a name wherever a word may begin
+        a = m.start()
+        b = _forward_name(text, a)
+        if (b is not None and 3 <= b - a <= 4 and (a == 0 or not "\u4e00" <= text[a - 1] <= "\u9fff"
+                                                    or text[a - 1] in _LIST_SEP or text.endswith(_BEFORE_NAME, 0, a))):
+            add(a, b, "person", 2)
     for m in _scan(_HANDED_TASK, text, True):
         name = m.group(1)
         if _name_ok(name) and not _common_word(name) and not _is_generic_organ(name) and not _TITLE_ANY.search(name):

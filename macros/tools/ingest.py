@@ -126,7 +126,8 @@ _PUNCT_AFTER = "，。；、：）”"
 SLOT_OF_CATEGORY = {
     "person": "姓名", "place": "地名", "landmark": "地标", "unit": "单位名称", "project": "项目名称",
     "phone": "电话", "id_card": "身份证号", "email": "电子邮箱", "plate": "车牌号", "date": "日期",
-    "doc_number": "文号", "address": "地址",
+    "doc_number": "文号", "address": "地址", "bank_account": "银行账号", "url": "网址", "qq_wechat": "QQ或微信号",
+    "regional_marker": "地方提法",
 }
 
 

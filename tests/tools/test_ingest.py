@@ -253,3 +253,11 @@ def test_the_2019_sample_lists_its_restored_audit_words_as_one_line() -> None:
     assert len(s.corrections) <= 12
     review = (paths.TEMPLATES / "samples" / "2019-audit-team-duty.review.md").read_text(encoding="utf-8")
     assert review.count("| 校对 | “X机” → “审计机” |") == 12  # the review list keeps every change
+
+
+def test_every_category_of_the_anonymiser_has_a_slot() -> None:
+    # A category without one made ingestion stop with "internal error: KeyError" on the first
+    # regional marker it masked.
+    from macros.tools import anonymise, ingest as ingest_module
+
+    assert set(anonymise.CATEGORIES) <= set(ingest_module.SLOT_OF_CATEGORY)
