@@ -617,6 +617,16 @@ def test_traps_of_version_11(text: str) -> None:
     ("依托向家大院建成廉洁教育基地。", "landmark", "向家大院"),                                # a family's compound
     ("上线宁组通小程序，干部请销假全程留痕。", "project", "宁组通"),                          # an app named without quotes
     ("举报电话0718-6825371、68253690。", "phone", "68253690"),                                # a second number one digit longer
+    ("配合查处原报账员黄金水（身份证号另附）违规问题。", "person", "黄金水"),                  # a word before an ID number
+    ("请图门吉日嘎拉、那顺两位老支书讲家风故事。", "person", "那顺"),                          # a list counted by 两位
+    ("由田野牵头编印典型案例。二是让田野牵头规范报账。", "person", "田野"),                    # a word in two person slots
+    ("对高原分管的水利工程监督偏弱。分工：水利——高原，林草——卓玛措。", "person", "高原"),    # …
+    ("班子分工——高峰抓草原监管执法，萨仁高娃抓财务。", "person", "高峰"),                    # a table after a dash
+    ("融媒体中心曾台长、物业服务有限公司熊经理作检讨。", "person", "熊"),                      # lone surnames before 台长, 经理
+    ("组织干部到古琴台、晴川阁和汉阳铁厂旧址接受教育。", "landmark", "古琴台"),                # the model's 晴川阁和 trimmed
+    ("在乌兰敖包旁设廉洁文化宣传点。", "landmark", "乌兰敖包"),                                # an obo
+    ("和政县是中国古动物化石之乡。", "regional_marker", "中国古动物化石之乡"),                 # a place's honour
+    ("打造天马牧歌·草原人家品牌。", "project", "天马牧歌·草原人家"),                          # a brand of two halves
 ])
 def test_kinds_of_version_12(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -633,9 +643,15 @@ def test_kinds_of_version_12(text: str, category: str, item: str) -> None:
     "推广微信公众号，上线政务服务小程序，开发钉钉小程序。",  # common apps, ordinary words
     "协调推进“四个全面”战略布局，“五位一体”建设，“三会一课”，“三农”建设，“四风”活动。",  # the country's counts
     "班子分工——医疗质量：沙马拉哈；纪检药事：曲比阿呷。",  # the shares before the names are no names
+    "局党组把草原生态保护补助奖励政策落实作为重点。",  # a clause before 草原, no grassland's name
+    "对接“三北”工程攻坚战，继续学习廷·巴特尔同志事迹。",  # the country's programme; a model's name with its dot
+    "对班子成员分管的领域、对其分管的工作加强监督。",  # no name in the share's slot
+    "由张伟、李强负责，对他们加强提醒。",                  # (names: allowed below)
+    "配偶张伟在县人民医院工作，子女在市第一中学就读。",    # every county's hospital and school
+    "把三资管理平台延伸到每个村，对边境乡等边远乡镇加强指导。",  # determiners and kinds, no village
 ])
 def test_traps_of_version_12(text: str) -> None:
-    names = {"罗春梅", "沙马拉哈", "曲比阿呷"}  # the names in these sentences are items
+    names = {"罗春梅", "沙马拉哈", "曲比阿呷", "张伟", "李强"}  # the names in these sentences are items
     assert [i for i in find_items(text) if i.category != "unit" and not names & {i.text, i.text[:3]}
             and not any(i.text in n for n in names)] == [], find_items(text)
 

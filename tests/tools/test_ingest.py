@@ -258,6 +258,7 @@ def test_the_2019_sample_lists_its_restored_audit_words_as_one_line() -> None:
 def test_every_category_of_the_anonymiser_has_a_slot() -> None:
     # A category without one made ingestion stop with "internal error: KeyError" on the first
     # regional marker it masked.
-    from macros.tools import anonymise, ingest as ingest_module
+    from macros.tools import anonymise
+    from macros.tools import ingest as ingest_module
 
     assert set(anonymise.CATEGORIES) <= set(ingest_module.SLOT_OF_CATEGORY)
