@@ -1390,6 +1390,7 @@ def _table_name(name: str, words: bool = False) -> bool:
     return (2 <= len(name) <= 3 and name.isalpha() and (name[0] in MORE_SURNAMES or name.startswith(_NAME_ONLY_COMPOUNDS))
             and (words or name not in NOT_NAMES) and not _is_generic_organ(name) and name not in GENERIC_PLACES
             and _surname_word_tags().get(name, "n")[0] not in "vdpcurfq"
+            and not (name[0] == "全" or name[-1] in "年月期次批" and _surname_word_tags().get(name, "n")[0] in "mt")
             and not _surname_word(name, 0) and not _vocab_automaton().find(name) and not _TITLE_ANY.search(name))
 
 

@@ -649,6 +649,7 @@ def test_kinds_of_version_12(text: str, category: str, item: str) -> None:
     "由张伟、李强负责，对他们加强提醒。",                  # (names: allowed below)
     "配偶张伟在县人民医院工作，子女在市第一中学就读。",    # every county's hospital and school
     "把三资管理平台延伸到每个村，对边境乡等边远乡镇加强指导。",  # determiners and kinds, no village
+    "分工：张伟抓纪检，李强抓审计，全年牵头督办问题线索47件，常年抓整改。",  # 全年, 常年 in a table: no names
 ])
 def test_traps_of_version_12(text: str) -> None:
     names = {"罗春梅", "沙马拉哈", "曲比阿呷", "张伟", "李强"}  # the names in these sentences are items
