@@ -906,9 +906,10 @@ def _entities(text: str) -> list[tuple[int, int, str]]:
 PLACEHOLDER_RE = re.compile(r"【[^】]*】|(?<![A-Za-z0-9])(?:X{1,3}|x{1,3}|×{1,3}|\*{2,3}|某某|某)(?![A-Za-z])")
 
 
-def _protected(text: str) -> list[bool]:
+def _protected(text: str, vocab: list[tuple[int, int]]) -> list[bool]:
+    """Where nothing is reported: the genre's vocabulary (its spans in text) and placeholders."""
     mask = [False] * (len(text) + 1)
-    for s, e in _vocab_automaton().find(text):
+    for s, e in vocab:
         for i in range(s, e):
             mask[i] = True
     for m in PLACEHOLDER_RE.finditer(text):
@@ -1060,8 +1061,8 @@ def _generic_brand(term: str) -> bool:
     return all(t in _BRAND_WORDS or len(t) == 1 and t in "之的新好" for t in toks)
 
 
-def _regional(text: str, add, local_names: set[str], place_ends: set[int], force) -> None:
-    vocab = _vocab_automaton().find(text)
+def _regional(text: str, add, local_names: set[str], place_ends: set[int], force,
+              vocab: list[tuple[int, int]]) -> None:
     for s, e in _regional_automaton().find(text):
         # the reviewed list wins over vocabulary inside it (巴渝和美乡村 holds 和美乡村), not over
         # vocabulary that is all of it (马上就办, the country's since it spread from Fuzhou)
@@ -1389,8 +1390,8 @@ def _table_name(name: str, words: bool = False) -> bool:
     also one of the words that are mostly no name (向前, in 产业发展——向前，…)."""
     return (2 <= len(name) <= 3 and name.isalpha() and (name[0] in MORE_SURNAMES or name.startswith(_NAME_ONLY_COMPOUNDS))
             and (words or name not in NOT_NAMES) and not _is_generic_organ(name) and name not in GENERIC_PLACES
-            and _surname_word_tags().get(name, "n")[0] not in "vdpcurfq"
-            and not (name[0] == "全" or name[-1] in "年月期次批" and _surname_word_tags().get(name, "n")[0] in "mt")
+            and (tag := _surname_word_tags().get(name, "n")[0]) not in "vdpcurfq"
+            and not (name[0] == "全" or name[-1] in "年月期次批" and tag in "mt")
             and not _surname_word(name, 0) and not _vocab_automaton().find(name) and not _TITLE_ANY.search(name))
 
 
@@ -1709,7 +1710,8 @@ def find_items(text: str) -> list[Item]:
         model = _pool("model", 1).submit(_entities, text)
     else:
         model = _Done(_entities(text))
-    protected = _protected(text)
+    vocab = _vocab_automaton().find(text)  # the genre's vocabulary: protected, and it bounds the reviewed markers
+    protected = _protected(text, vocab)
     figures = _figure_automaton().find(text)
     fig_mask = None
     if figures:
@@ -2034,7 +2036,7 @@ def find_items(text: str) -> list[Item]:
     local = {re.sub(f"(?:{_PLACE_SUFFIX_RE})$", "", t) for s, e, c, _ in cand if c in ("place", "unit") for t in [text[s:e]]}
     ends = {e for s, e, c, _ in cand if c in ("place", "unit")}
     _regional(text, add, {x for x in local if 2 <= len(x) <= 4 and not _common_word(x)}, ends | {e + 1 for e in ends if text[e:e + 1] == "的"},
-              lambda s, e, cat, prio: cand.append((s, e, cat, prio)))
+              lambda s, e, cat, prio: cand.append((s, e, cat, prio)), vocab)
 
     # A village's groups (石牛村王家组, 牛录村五组): numbered ones after a found village.
     if "组" in text:
