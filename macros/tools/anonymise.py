@@ -36,7 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..base import cache, paths
 from ..base.errors import HandbookError
@@ -1005,6 +1005,7 @@ _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整
 _DIGIT_RUN = re.compile(r"\d{4}")  # in every ID card, mobile and landline number
 _DATE_SEP = re.compile(r"\d[-/.]")  # in a 2023-04-12 date (the others have 月)
 _TITLE_ANY = re.compile(_TITLE_RE)  # a name before a title needs the title
+_LONE_GATE = re.compile(f"、|经理|台长|{_TITLE_RE}")  # the cues of _LONE_SURNAMES (经理, 台长 are in no title list)
 _TITLE_TAIL = re.compile(f"(?:{_TITLE_RE})$")
 _COUNT_END = re.compile("[一二两三四五六七八九十]+[位名人]$")  # 杨、罗二位同志: 罗二位 is no name
 
@@ -1692,6 +1693,17 @@ def _repeats(text: str, cand: list, add) -> None:
             i = text.find(name, i + 1)
 
 
+class _Head(NamedTuple):
+    """A head of a duty line (尉迟宏分管规划建设): where it stands and whether it reads as a name."""
+
+    para: int  # start of its paragraph
+    group: int  # which form of _DUTY_HEAD found it
+    start: int
+    name: str
+    ok: bool  # a name, and no word or organ
+    sure: bool  # a name by itself, even if also a word (萨仁高娃)
+
+
 class _Done:
     def __init__(self, value: list) -> None:
         self.value = value
@@ -1932,7 +1944,7 @@ def find_items(text: str) -> list[Item]:
         signed = text[m.end(1):m.end(1) + 1] in ("", "\n", " ", "\u3000")  # 述职人：仁青昂文 ending its line
         if _transliterated(name) or signed and 2 <= _cjk_len(name) <= 8 and name not in NOT_NAMES and not _is_generic_organ(name):
             add(m.start(1), m.end(1), "person", 0)
-    for m in _scan(_LONE_SURNAMES, text, "、" in text or "经理" in text or "台长" in text or _TITLE_ANY.search(text) is not None):
+    for m in _scan(_LONE_SURNAMES, text, _LONE_GATE.search(text) is not None):
         if m.group(1):
             for k in range(m.start(1), m.end(1), 2):
                 add(k, k + 1, "person", 1)
@@ -1944,7 +1956,7 @@ def find_items(text: str) -> list[Item]:
         if _name_ok(name) or 2 <= _cjk_len(name) <= 12 and _transliterated(name):
             add(m.start(1), m.end(1), "person", 1)
 
-    heads = []
+    heads: list[_Head] = []
     slotted: list[tuple[int, int]] = []  # names that are also words, each in a slot only a person fills
     for m in _scan(_DUTY_HEAD, text, True):
         # 尉迟宏分管规划建设，任国庆分管安全环保; 由向德贵负责: a name that takes a share of the work
@@ -1965,12 +1977,12 @@ def find_items(text: str) -> list[Item]:
             if value and (_name_ok(value.group()) or _transliterated(value.group())):
                 continue
         ok = (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name)
-        heads.append((text.rfind("\n", 0, a), g, a, name, ok, ok or _name_ok(name)))
+        heads.append(_Head(text.rfind("\n", 0, a), g, a, name, ok, ok or _name_ok(name)))
     # A table of duties (吉祥抓政府系统，黎明抓纪检监察，欧阳海抓组织人事; 农牧——冶金，水利——高原):
     # where a paragraph shares out the work among three heads, or two of which one is a name by
     # itself, every head of that shape is a person, also one that is a word (黎明, 高原).
-    shares = Counter((para, g) for para, g, _a, _n, _ok, _sure in heads if g != 2)
-    named = {(para, g) for para, g, _a, _n, _ok, sure in heads if sure}  # a name, if also a word (萨仁高娃)
+    shares = Counter((h.para, h.group) for h in heads if h.group != 2)
+    named = {(h.para, h.group) for h in heads if h.sure}  # a name, if also a word (萨仁高娃)
     for para, g, a, name, ok, _sure in heads:
         table = shares[para, g] >= 3 or shares[para, g] >= 2 and (para, g) in named
         if ok and (g != 4 or table) or g != 2 and (_table_name(name, (para, g) in named) or ok) and table:
