@@ -310,7 +310,9 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              # Yi and Hani (普), south-west Han (母), north-west Han (党: 党红, 党振国)
                              "普母党妥"
                              # Zhuang and Buyei (班: 班勇; not 班子, 班组)
-                             "班")
+                             "班"
+                             # Hui (海, 喇), Shandong (公: 公丕勇) and Shaanxi (拓, 惠, 呼) family names, and 元
+                             "海喇公拓惠呼元")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -461,14 +463,17 @@ COMPANY_GENERIC = ("国有", "民营", "私营", "外资", "相关", "各类", "
 LANDMARK_SUFFIXES = ("纪念馆", "纪念园", "纪念碑", "烈士陵园", "陵园", "旧址", "会址", "故居", "公园", "广场", "大街", "博物馆",
                      "展览馆", "纪念堂", "革命遗址", "景区", "书院", "传习馆", "文庙", "古城", "古镇",
                      "教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠", "会馆",
-                     "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "大院", "敖包")
+                     "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "大院", "敖包",
+                     "瀑布", "峡谷", "溶洞", "栈道", "古街")
 # The newer suffixes name a place only with a proper name before the kind of place (大坝廉政教育基地,
 # not 党性教育基地, 爱国主义教育基地, 红色遗址): these modifiers are stripped from the stem's end first.
 _KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠",
-                            "会馆", "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地"})
+                            "会馆", "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "瀑布",
+                            "峡谷", "溶洞", "栈道", "古街"})
 _KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁文化|红色|革命|革命传统|国防|法治|家风|党风廉政|反腐倡廉|实践|研学|"
                              "现场|示范|省级|市级|县级|全国|国家级|主题|文化|历史|传统|党史|党建|生态|农耕|非遗|考古|"
-                             "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育)+$")
+                             "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育|"
+                             "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区)+$")
 LANDMARKS = ("雨花台", "中山陵", "梅园新村", "红岩村", "渣滓洞", "白公馆", "西柏坡", "南湖红船", "小岗村", "沙家浜", "韶山冲",
              "花明楼", "八角楼", "宝塔山", "杨家岭", "枣园", "天安门", "人民英雄纪念碑", "卢沟桥", "黄洋界")
 GENERIC_LANDMARK_STEMS = ("革命", "烈士", "人民", "城市", "主题", "口袋", "文化", "体育", "湿地", "森林", "红色", "廉政",
@@ -481,7 +486,8 @@ PROJECT_NOUNS = ("大桥", "隧道", "水库", "大道", "公路", "高速", "�
 _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深入", "赴", "到", "在", "的", "和", "与", "及", "对", "把",
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
               "依托", "完善", "打造", "建立", "推动", "包联", "包保", "推广", "跟进监督", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
-              "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过", "加快", "实施", "建设", "完成", "开展")
+              "聚焦", "整治", "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过",
+              "加快", "实施", "建设", "完成", "开展")
 VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "小区", "片区")
 VILLAGE_GENERIC = frozenset({
     "乡村", "农村", "城乡", "城镇", "乡镇", "村镇", "山村", "新农村", "美丽乡村", "行政村", "自然村", "贫困村", "示范村",
@@ -530,7 +536,8 @@ def _stem_before(text: str, end: int, max_len: int = 8) -> int:
     cut = 0
     for cue in _CUE_WORDS:
         i = stem.rfind(cue)
-        if i != -1 and i + len(cue) < len(stem):  # a cue at the very end is part of the name (安和社区)
+        # a one-character cue at the very end is part of the name (安和社区); a verb is not (一道推动景区)
+        if i != -1 and (i + len(cue) < len(stem) or len(cue) >= 2 and stem.endswith(cue)):
             cut = max(cut, i + len(cue))
     return start + cut
 
@@ -635,7 +642,10 @@ def regional_markers() -> tuple[str, ...]:
 
 @cache.memoize()
 def _regional_automaton() -> Automaton:
-    return Automaton(sorted(regional_markers()))
+    # each also as reports print it without its quotes (“3820”战略工程, 3820战略工程)
+    forms = set(regional_markers())
+    forms |= {bare for m in forms if len(bare := m.replace("“", "").replace("”", "")) >= 3}
+    return Automaton(sorted(forms))
 
 
 def _luhn(digits: str) -> bool:
@@ -1356,7 +1366,12 @@ _DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：—\n]))([{CJK}·•]{{2,8}}?)(?
                         # a duty table written with dashes (纳税服务——欧阳文明；)
                         f"|——([{CJK}·•]{{2,8}})(?=[；。，\n])"
                         # …or names before their shares (——高峰：工程招采；周全：财务资金): read as a table only
-                        f"|(?:——|(?<=[；\n]))([{CJK}·•]{{2,5}})(?=[：:])")
+                        f"|(?:——|(?<=[；\n]))([{CJK}·•]{{2,5}})(?=[：:])"
+                        # …or names before dashes (：黄金——原料蔗收购；莫非——技改；)
+                        f"|(?:^|(?<=[；：\n]))([{CJK}·•]{{2,5}})(?=——)")
+_DASH_LEAD = re.compile(f"(?:^|[；：\n])([{CJK}·•]{{2,5}})——$")
+_DASH_VALUE = re.compile(f"([{CJK}·•]{{2,8}})(?=[；。，\n]|$)")
+_VERB_AFTER_NAME = "抓分协主牵负联包督讲带任说看查作是在为到对向和与及等"  # one-character words that follow a name
 # A name between a word that hands someone a task and the task (把金学礼充实到, 让贺雯负责, 请倪小燕督办).
 _HANDED_TASK = re.compile(f"(?:把|将|让|请|安排|选派|推荐)([{CJK}]{{2,4}}?)"
                           "(?=充实|调整到|交流到|派驻|负责|牵头|督办|协助|配合|复核|担任|列席|陪同|会同|跟踪|包联|驻村)")
@@ -1440,17 +1455,19 @@ def _forward_name(text: str, a: int) -> int | None:
 _BEFORE_PERSON_LIST = "，。；：（(\n “与对同请由让"
 
 
-def _backward_name(text: str, b: int, loose: bool = False) -> int | None:
+def _backward_name(text: str, b: int, loose: bool | str = False) -> int | None:
     """Start of the name that ends a list item at `b` (…对医生多杰才让、…): the shortest
     name after punctuation or after a word that comes before names (loose: also a surname and
-    a word, 与马力、韩梅…)."""
+    a word, 与马力、韩梅…; "any": the whole item of a list of persons, 与拉巴、央金、白雪等12名)."""
     for length in range(2, 13):
         a = b - length
         if a < 0 or not ("\u4e00" <= text[a] <= "\u9fff" or text[a] in "·•"):
             return None
+        if text[a] in "与对同请由让" and text[a + 1] != text[a]:
+            continue  # ，与拉巴、…: the word before the list, not a surname
         if (a == 0 or text[a - 1] in "、，。；：（(\n “" or text.endswith(_BEFORE_NAME, 0, a)) and (
-                _name_ok(text[a:b]) or loose and length == 2 and text[a - 1:a] in _BEFORE_PERSON_LIST
-                and _table_name(text[a:b])):
+                _name_ok(text[a:b]) or loose and length <= (4 if loose == "any" else 2)
+                and text[a - 1:a] in _BEFORE_PERSON_LIST + "、" and (loose == "any" or _table_name(text[a:b]))):
             return a
     return None
 
@@ -1463,6 +1480,12 @@ _PERSON_LIST_END = re.compile("等(?:[一二两三四五六七八九十\\d]+[名
 # A talk or a sanction whose objects are persons: 对字春梅、阿呷、起云开展提醒谈话, 与贺丹开展谈心谈话.
 _TALK_LIST = re.compile(f"(?:对|与|同|约谈|提醒|诫勉)([{CJK}·•、]{{2,80}}?)(?:(?:开展|进行)[{CJK}]{{0,6}}谈话|(?:开展|进行)约谈|谈心谈话|提醒谈话|"
                         "诫勉谈话|批评教育|给予(?=[^，。；\\n]{0,12}(?:处分|警告|记过|撤职|开除|诫勉|处理)))")
+
+
+def _transliterated_word(name: str) -> bool:
+    """A short name made of transliteration characters that is no ordinary word (达瓦, 旺堆; not 拉萨)."""
+    return 2 <= len(name) <= 4 and all(c in TRANSLITERATION for c in name) and (
+        not _common_word(name) or _rare_word(name)) and name not in GENERIC_PLACES and name not in gazetteer()
 
 
 def _person_like(item: str, strong: bool) -> bool:
@@ -1533,9 +1556,12 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
     """Names in a list with a found person (胡晓峰、陈秋云、向东海三位同志) are persons too."""
     persons = sorted((s, e) for s, e, c, _ in cand if c == "person")
     seen = set(persons)
-    queue = list(persons)
+    # each with whether its list is seeded by a name that is no word (韩梅、马力、海燕: so is the next)
+    # and whether it is said to be of persons (拉巴、央金、白雪等12名新任: 白雪 ends a list of persons)
+    queue = [(s, e, not _common_word(text[s:e]) and _name_ok(text[s:e]), _PERSON_LIST_END.match(text, e) is not None)
+             for s, e in persons]
     while queue:
-        s, e = queue.pop()
+        s, e, seeded, listed = queue.pop()
         for side in (-1, 1):
             # a list whose names carry a note each (沈文明（丝绸产业）、钱红旗（村级财务）): step over the notes
             after = _past_note(text, e) if side == 1 else e
@@ -1549,7 +1575,7 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
                 b = before - 1
                 if text[b - 1:b] in "）)":
                     b = _before_note(text, b)
-                a = _backward_name(text, b, not _common_word(text[s:e]) and _name_ok(text[s:e]))
+                a = _backward_name(text, b, "any" if listed else seeded)
             else:
                 continue
             if a is None or b is None or b - a < 2:
@@ -1558,14 +1584,14 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
             # A list said to be of persons (…、甘露等班子成员, …三名审计组长), or one of transliterated names
             # (格桑曲珍、尼玛), or a word the model reads as a person here, takes a name that is also a word.
             # So does a list whose found name is no word (韩梅、马力、拉毛吉: 马力 is a word, 韩梅 none).
-            strong = ((a, b) in model_persons or _PERSON_LIST_END.match(text, b) is not None
+            strong = ((a, b) in model_persons or listed or _PERSON_LIST_END.match(text, b) is not None
                       or _transliterated(text[s:e]) and all(c in TRANSLITERATION for c in name)
-                      or _table_name(name) and not _common_word(text[s:e]) and _name_ok(text[s:e]))
+                      or _table_name(name) and seeded)
             if (a, b) in seen or not _person_like(name, strong) or (figures is not None and any(figures[a:b])):
                 continue
             seen.add((a, b))
             add(a, b, "person", 4)
-            queue.append((a, b))
+            queue.append((a, b, seeded, listed or _PERSON_LIST_END.match(text, b) is not None))
 
 
 _LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞渡"
@@ -1578,7 +1604,7 @@ RE_LANDMARK_AFTER_GOING = re.compile(
     f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?(?:[湖山寺阁祠塔亭楼桥海]|海子|峡谷|瀑布|雪峰|古巷))"
     "(?=畔|边|旁|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])"
     # where something stands (在宝日陶勒盖山下建成廉政文化长廊, 在月亮湖畔)
-    f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河])(?=下|脚下|畔|旁|边|周边)"
+    f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河柏榆榕槐樟松杉])(?=下|脚下|畔|旁|边|周边)"
     # at the head of a clause (得胜湖畔的…, 九十九湾沿线违建)
     f"|(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥湾])(?=畔|周边|沿线|脚下)")
 
@@ -1602,6 +1628,74 @@ def _landmark_kinds(text: str, add, model_places: set[tuple[int, int]]) -> None:
                 and stem not in GENERIC_LANDMARK_STEMS
                 and not _is_generic_organ(stem) and stem not in GENERIC_PLACES):
             add(s, m.start(), "landmark", 3)
+
+
+# A bare landmark where the text places something by it (老鹰嘴一带撂荒地, 一柱擎天脚下的锁南坝, 鸡冠砬至老虎口步道):
+# at a clause's head, a name before a word of where. Before 脚下, 对岸 only a landmark stands, so a word may
+# be one (九重天, 二龙戏珠); before 一带, 周边, 沿线 a word is mostly a kind of place (城区一带, 景区周边).
+RE_LANDMARK_SPOT = re.compile(f"(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,5}}?)(?:(脚下|对岸)|(一带|周边|沿线|以[东西南北]))"
+                              f"|(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,4}}?)[至到]([{CJK}]{{2,4}}?)"
+                              "(?=一段|段|步道|便道|岸线|沿线|公路|道路|栈道)")
+_SPOT_STARTS = ("各", "全", "本", "该", "这", "那", "其", "周边", "辖区", "城区", "沿江", "沿河", "沿线", "县城", "集镇", "镇区")
+
+
+# Where a group is taken to learn (组织职工到花山岩画、明仕和德天开展红色教育): each stop a name that is no word.
+RE_VISIT_LIST = re.compile(f"(?:到|赴|前往|走进|参观|瞻仰|走访)((?:[{CJK}]{{2,8}}?[、和及与]){{0,5}}[{CJK}]{{2,8}}?)"
+                           "(?=开展|接受|参观|寻访|重温|学习|打卡|研学|举办|现场教学|追寻)")
+_VISIT_VERB = re.compile("开展|接受|参观|寻访|重温|学习|打卡|研学|举办|追寻")
+
+
+def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
+    for m in _scan(RE_VISIT_LIST, text, "到" in text or "赴" in text or "参观" in text or "走" in text):
+        if _VISIT_VERB.search(m.group(1)):
+            continue  # 到乡镇和村开展学习: the list ends at the first verb
+        pos = m.start(1)
+        for item in re.split("[、和及与]", m.group(1)):
+            a, pos = pos, pos + len(item) + 1
+            name = re.sub("(?:畔|边|旁|脚下)$", "", item)  # 大夏河畔: the river
+            if (2 <= len(name) <= 6 and not _all_common(name) and not name.startswith(_SPOT_STARTS)
+                    and name not in GENERIC_PLACES and not _is_generic_organ(name) and not _vocab_automaton().find(name)
+                    and not _TITLE_ANY.search(name) and name[-1] not in "家户处里村组镇乡区县市中内外上下"):
+                add(a, a + len(name), "landmark", 4)
+    for m in _scan(RE_LANDMARK_SPOT, text, True):
+        route = m.group(1) is None  # 鸡冠砬至老虎口步道: two landmarks, if one is no word (not 县城至机场公路)
+        if route and _all_common(m.group(4)) and _all_common(m.group(5)):
+            continue
+        for g in ((4, 5) if route else (1,)):
+            name, a = m.group(g), m.start(g)
+            loose = route and name[-1] not in "组村镇乡校站部区场院所局厂城" or m.group(2) is not None
+            if (name.startswith(_SPOT_STARTS) or name[-1] in "的地了和与及" or name in GENERIC_PLACES
+                    or name in GENERIC_LANDMARK_STEMS or _is_generic_organ(name) or _vocab_automaton().find(name)
+                    or _TITLE_ANY.search(name) or _COUNT_END.search(name)):
+                continue
+            if loose or not _all_common(name) or (a, a + len(name)) in model_places:
+                add(a, a + len(name), "landmark", 4)
+
+
+# A place's own produce (南溪豆腐干, 李庄白鹅, 工布藏香猪, 达板洋芋): a brand as sure as the place, written
+# without quotes. The stem is a county's, or that of a township or village the report names.
+RE_PRODUCE = re.compile("(?:豆腐干|豆腐|白鹅|麻鸭|土鸡|乌鸡|香猪|黑猪|藏香猪|牦牛|黄牛|肉牛|滩羊|羊肉|牛肉|腊肉|火腿|大闸蟹|小龙虾|"
+                        "洋芋|土豆|马铃薯|红薯|山药|莲藕|生姜|大蒜|辣椒|花椒|木耳|香菇|蜂蜜|黑蜂蜜|"
+                        "大米|香米|小米|贡米|红茶|绿茶|白茶|黑茶|毛尖|茶叶|脐橙|蜜橘|沃柑|柑橘|金钱橘|绿橙|猕猴桃|"
+                        "苹果|雪梨|香梨|红枣|核桃|板栗|葡萄|蜜桃|杨梅|荔枝|龙眼|芒果|枇杷|樱桃|枸杞|党参|当归|黄芪|天麻|"
+                        "米粉|粉条|挂面|腐乳|香醋|白酒|黄酒|烟叶|油茶|茶油|啤特果|百香果|火龙果|哈密瓜|甜瓜)")
+
+
+@cache.memoize()
+def _county_stem_set() -> frozenset[str]:
+    freq = _tokenizer().FREQ
+    return frozenset(n[:-1] for n, kind in gazetteer().items()  # not 新建, 大兴, 合作: too often the word
+                     if kind == "full" and len(n) >= 3 and n[-1] in "县区市旗" and freq.get(n[:-1], 0) <= 500)
+
+
+def _local_produce(text: str, cand: list, add) -> None:
+    local = _county_stem_set() | {text[s:e - 1] for s, e, c, _ in cand if c == "place" and e - s >= 3 and text[e - 1] in "镇乡村"}
+    for m in _scan(RE_PRODUCE, text, True):
+        for k in (4, 3, 2):
+            a = m.start() - k
+            if a >= 0 and text[a:m.start()] in local:
+                add(a, m.end(), "project", 3)
+                break
 
 
 def _landmark_neighbours(text: str, cand: list, add) -> None:
@@ -1957,10 +2051,11 @@ def find_items(text: str) -> list[Item]:
             add(m.start(1), m.end(1), "person", 1)
 
     heads: list[_Head] = []
+    values: list[tuple[int, int, str, bool]] = []  # the names after shares (种业监管：南顺姬；)
     slotted: list[tuple[int, int]] = []  # names that are also words, each in a slot only a person fills
     for m in _scan(_DUTY_HEAD, text, True):
         # 尉迟宏分管规划建设，任国庆分管安全环保; 由向德贵负责: a name that takes a share of the work
-        g = next(k for k in (1, 2, 3, 4) if m.group(k))
+        g = next(k for k in (1, 2, 3, 4, 5) if m.group(k))
         name, a = m.group(g), m.start(g)
         if g == 1 and "由" in name[1:]:  # 城市管理由韩建设分管: the name is after 由
             a += name.rindex("由") + 1
@@ -1971,11 +2066,21 @@ def find_items(text: str) -> list[Item]:
         if tail := _TITLE_TAIL.search(name):  # 班勇同志分管: the name without its title
             name = name[:tail.start()]
         # in a dash table any name-shaped run is a name (纳税服务——欧阳文明: a surname and a word)
-        tabled = g == 3 and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
+        if g == 3 and not _table_name(name) and (lead := _DASH_LEAD.search(text, max(0, a - 8), a)) and (
+                _name_ok(lead.group(1)) or _table_name(lead.group(1))):
+            continue  # 农达英——纪检监督: the name is before the dash, the share after it
+        if g == 5 and (value := _DASH_VALUE.match(text, m.end(g) + 2)) and (
+                _name_ok(value.group(1)) or _transliterated(value.group(1)) or len(name) > 4):
+            continue  # 纳税服务——欧阳文明: the share is before the dash, the name after it
+        tabled = g in (3, 5) and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
         if g == 4:  # 纪检药事：曲比阿呷: the names may be the values, then the heads are the shares
-            value = re.match(f"[{CJK}·•]{{2,8}}(?=[；。\n]|$)", text[m.end(g) + 1:])
-            if value and (_name_ok(value.group()) or _transliterated(value.group())):
-                continue
+            value = _DASH_VALUE.match(text, m.end(g) + 1)
+            if value:
+                v = value.group(1)
+                values.append((text.rfind("\n", 0, a), value.start(1), v, _name_ok(v) and not _common_word(v)
+                               or _transliterated(v)))
+                if _name_ok(v) or _transliterated(v):
+                    continue
         ok = (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name)
         heads.append(_Head(text.rfind("\n", 0, a), g, a, name, ok, ok or _name_ok(name)))
     # A table of duties (吉祥抓政府系统，黎明抓纪检监察，欧阳海抓组织人事; 农牧——冶金，水利——高原):
@@ -1985,14 +2090,26 @@ def find_items(text: str) -> list[Item]:
     named = {(h.para, h.group) for h in heads if h.sure}  # a name, if also a word (萨仁高娃)
     for para, g, a, name, ok, _sure in heads:
         table = shares[para, g] >= 3 or shares[para, g] >= 2 and (para, g) in named
-        if ok and (g != 4 or table) or g != 2 and (_table_name(name, (para, g) in named) or ok) and table:
+        if ok and (g < 4 or table) or g != 2 and (_table_name(name, (para, g) in named) or ok) and table:
             add(a, a + len(name), "person", 2)
         elif _table_name(name, g == 3):
             slotted.append((a, a + len(name)))
+    # …two of which are names by themselves, or one of three that all read as names: the others of the
+    # table are names too (种业监管：南顺姬, 农村改革：方正)
+    likely = {(a, value): sure or len(value) <= 4 and _person_like(value, True) for _p, a, value, sure in values}
+    sure_values = Counter(para for para, _a, _v, sure in values if sure)
+    unlikely = Counter(para for para, a, value, _s in values if not likely[a, value])
+    counts = Counter(para for para, _a, _v, _s in values)
+    for para, a, value, sure in values:
+        if likely[a, value] and (sure_values[para] >= 2 or sure_values[para] and counts[para] >= 3
+                                              and not unlikely[para]):
+            add(a, a + len(value), "person", 2)
     for m in _scan(_COMPOUND_NAME, text, True):
         # 请上官婷、…讲党课: a compound surname that begins no word is a name wherever a word may begin
         a = m.start()
         b = _forward_name(text, a)
+        if b is not None and b - a == 4 and text[a + 3] in _VERB_AFTER_NAME:
+            b -= 1  # 诸葛文抓畜牧, 请上官婷讲党课: the name before what the person does
         if (b is not None and 3 <= b - a <= 4 and (a == 0 or not "\u4e00" <= text[a - 1] <= "\u9fff"
                                                     or text[a - 1] in _LIST_SEP or text.endswith(_BEFORE_NAME, 0, a))):
             add(a, b, "person", 2)
@@ -2009,7 +2126,8 @@ def find_items(text: str) -> list[Item]:
                 pos += len(item) + 1
     for m in _scan(_HANDED_TASK, text, True):
         name = m.group(1)
-        if _name_ok(name) and not _common_word(name) and not _is_generic_organ(name) and not _TITLE_ANY.search(name):
+        if (_name_ok(name) and not _common_word(name) or _transliterated_word(name)) and not _is_generic_organ(
+                name) and not _TITLE_ANY.search(name):  # 安排达瓦牵头: a Tibetan name of two characters
             add(m.start(1), m.end(1), "person", 2)
         elif _table_name(name):
             slotted.append((m.start(1), m.end(1)))
@@ -2072,6 +2190,8 @@ def find_items(text: str) -> list[Item]:
         if not _all_common(name) and name not in GENERIC_PLACES and not _common_word(name[:-1] + "子"):
             add(m.start(g), m.end(g), "landmark", 3)
     _landmark_kinds(text, add, model_places)
+    _landmark_spots(text, add, model_places)
+    _local_produce(text, cand, add)
     _landmark_neighbours(text, cand, add)
     _place_neighbours(text, cand, add)
     _repeats(text, cand, add)
