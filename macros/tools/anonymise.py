@@ -47,7 +47,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "12"
+VERSION = "13"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -488,13 +488,15 @@ _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深�
               "依托", "完善", "打造", "建立", "推动", "包联", "包保", "推广", "跟进监督", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
               "聚焦", "整治", "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过",
               "加快", "实施", "建设", "完成", "开展")
+_CUE_WORD_RE = re.compile("|".join(map(re.escape, _CUE_WORDS)))
 VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "小区", "片区")
 VILLAGE_GENERIC = frozenset({
     "乡村", "农村", "城乡", "城镇", "乡镇", "村镇", "山村", "新农村", "美丽乡村", "行政村", "自然村", "贫困村", "示范村",
     "重点村", "基层社区", "城市社区", "农村社区", "和美乡村", "家乡", "老乡", "下乡", "城中村", "村村", "各村", "全村",
     "全镇", "全乡", "各乡镇", "市镇", "古镇", "小镇", "重镇", "集镇", "街道社区", "各街道", "易地扶贫搬迁安置社区",
     "国有林场", "国营林场", "国有农场", "国营农场", "国有牧场", "家庭农场", "生态农场", "重点片区", "老旧片区", "城市片区",
-    "棚改片区", "征收片区", "各片区",
+    "棚改片区", "征收片区", "各片区", "老旧小区", "安置小区", "新建小区", "商品房小区", "保障房小区", "回迁小区",
+    "无物业小区", "开放式小区", "住宅小区", "居民小区", "各小区", "城市小区",
 })
 
 # A kind of village, not a village: a modifier or a people before 村/寨/屯 (偏远村, 高海拔村, 老村, 苗寨, 畲寨).
@@ -606,7 +608,13 @@ _NATIONAL_SHORT = frozenset({"三农", "四风", "三资", "两委", "三公", "
                              "三会", "五险", "两新", "三新", "三化", "四化", "五化", "两高", "双减", "双碳"})
 _NATIONAL_COUNT = re.compile("[两三四五六七八九十]个|[0-9]+[个条项]")
 # A place's honour (中国古动物化石之乡, 世界硒都, 中国脐橙之乡): every one names its county or city.
-RE_HONOUR = re.compile(f"(?:中国|全国|世界)[{CJK}]{{2,8}}?(?:之乡|之都)")
+RE_HONOUR = re.compile(f"(?:中国|全国|世界)[{CJK}]{{2,8}}?(?:之乡|之都)"
+                       # …or a capital of one thing (中国糖都, 世界硒都; not 中国首都, 中国古都)
+                       f"|(?:中国|世界)(?![首古国故])[{CJK}]都(?:(?![{CJK}])|(?=[和与及的]))")
+# A unit's integrity brand named for its place (“清风尼洋”, “河湟清风”; not “清风校园”, “廉洁清风”).
+RE_QINGFENG = re.compile(f"“(?:清风([{CJK}]{{2,4}})|([{CJK}]{{2,4}})清风)”")
+# An app or a service named with an e (宜农e码通, 蔗农e家, e福州): every one a local unit's own.
+RE_E_APP = re.compile(f"(?<![A-Za-z])(?:[{CJK}]{{2}})?e(?:(?![和与及的在是对把将开])[{CJK}]){{1,3}}(?![A-Za-z])")
 # A local brand of two halves (天马牧歌·草原人家, 琴台争先·监督护航): no transliterated name.
 RE_DOT_BRAND = re.compile(f"([{CJK}]{{4}}·[{CJK}]{{4}})(?!·)")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
@@ -1101,8 +1109,21 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         head = m.group(1)[:m.group(1).index("精神") + 2]
         if head in vocabulary() and m.group(1) not in vocabulary():
             force(m.start(1), m.end(1), "regional_marker", 2)
-    for m in _scan(RE_HONOUR, text, "之乡" in text or "之都" in text):
+    for m in _scan(RE_HONOUR, text, "之乡" in text or "都" in text):
         add(m.start(), m.end(), "regional_marker", 2)
+    for m in _scan(RE_QINGFENG, text, "清风”" in text or "“清风" in text):
+        local = m.group(1) or m.group(2)
+        placed = (local in local_names or local.startswith(REGION_EPITHETS) or _place_automaton().find(local)
+                  or any(local + k in text for k in "河江湖山镇乡村县区"))  # 尼洋河, 河湟地区: a place's name
+        if placed and not _vocab_automaton().find(local) and not _is_generic_organ(local):
+            add(m.start() + 1, m.end() - 1, "project", 2)
+    for m in _scan(RE_E_APP, text, "e" in text):
+        name, a = m.group(), m.start()
+        if not name.startswith("e") and (_CUE_WORD_RE.fullmatch(name[:2]) or name[:2] in ("上线", "使用", "登录", "推出")):
+            name, a = name[2:], a + 2  # 上线e福州: the verb before the name
+        if (len(name) >= 3 and not name.startswith("e") or re.fullmatch(f"e[{CJK}]{{2,3}}", name)) and not (
+                _vocab_automaton().find(name)):
+            add(a, a + len(name), "project", 2)
     for m in _scan(RE_DOT_BRAND, text, "·" in text):
         halves = m.group(1).split("·")
         if (not any(sum(c in TRANSLITERATION for c in h) >= 3 for h in halves)  # 廷·巴特尔, 买买提·吐尔洪
@@ -1633,9 +1654,10 @@ def _landmark_kinds(text: str, add, model_places: set[tuple[int, int]]) -> None:
 # A bare landmark where the text places something by it (老鹰嘴一带撂荒地, 一柱擎天脚下的锁南坝, 鸡冠砬至老虎口步道):
 # at a clause's head, a name before a word of where. Before 脚下, 对岸 only a landmark stands, so a word may
 # be one (九重天, 二龙戏珠); before 一带, 周边, 沿线 a word is mostly a kind of place (城区一带, 景区周边).
-RE_LANDMARK_SPOT = re.compile(f"(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,5}}?)(?:(脚下|对岸)|(一带|周边|沿线|以[东西南北]))"
+RE_LANDMARK_SPOT = re.compile(f"(?:^|(?<=[。；，、：\n])|(?<=对接|前往|途经))([{CJK}]{{2,5}}?)(?:(脚下|对岸)|(一带|周边|沿线|以[东西南北]))"
                               f"|(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,4}}?)[至到]([{CJK}]{{2,4}}?)"
                               "(?=一段|段|步道|便道|岸线|沿线|公路|道路|栈道)")
+_LIST_ITEM_BACK = re.compile(f"(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,6}})$")
 _SPOT_STARTS = ("各", "全", "本", "该", "这", "那", "其", "周边", "辖区", "城区", "沿江", "沿河", "沿线", "县城", "集镇", "镇区")
 
 
@@ -1649,14 +1671,16 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
     for m in _scan(RE_VISIT_LIST, text, "到" in text or "赴" in text or "参观" in text or "走" in text):
         if _VISIT_VERB.search(m.group(1)):
             continue  # 到乡镇和村开展学习: the list ends at the first verb
-        pos = m.start(1)
+        pos, stops = m.start(1), []
         for item in re.split("[、和及与]", m.group(1)):
             a, pos = pos, pos + len(item) + 1
             name = re.sub("(?:畔|边|旁|脚下)$", "", item)  # 大夏河畔: the river
-            if (2 <= len(name) <= 6 and not _all_common(name) and not name.startswith(_SPOT_STARTS)
-                    and name not in GENERIC_PLACES and not _is_generic_organ(name) and not _vocab_automaton().find(name)
-                    and not _TITLE_ANY.search(name) and name[-1] not in "家户处里村组镇乡区县市中内外上下"):
-                add(a, a + len(name), "landmark", 4)
+            if 2 <= len(name) <= 6 and _stop_name(name) and name[-1] not in "家户处里村组镇乡区县市中内外上下":
+                stops.append((a, name, not _all_common(name)))
+        if any(sure for _a, _n, sure in stops):  # …and with one such, a word that ends like a landmark (大夏河)
+            for a, name, sure in stops:
+                if sure or name[-1] in _NEIGHBOUR_END + "河江溪":
+                    add(a, a + len(name), "landmark", 4)
     for m in _scan(RE_LANDMARK_SPOT, text, True):
         route = m.group(1) is None  # 鸡冠砬至老虎口步道: two landmarks, if one is no word (not 县城至机场公路)
         if route and _all_common(m.group(4)) and _all_common(m.group(5)):
@@ -1664,12 +1688,25 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
         for g in ((4, 5) if route else (1,)):
             name, a = m.group(g), m.start(g)
             loose = route and name[-1] not in "组村镇乡校站部区场院所局厂城" or m.group(2) is not None
-            if (name.startswith(_SPOT_STARTS) or name[-1] in "的地了和与及" or name in GENERIC_PLACES
-                    or name in GENERIC_LANDMARK_STEMS or _is_generic_organ(name) or _vocab_automaton().find(name)
-                    or _TITLE_ANY.search(name) or _COUNT_END.search(name)):
+            if name[-1] in "的地了和与及" or not _stop_name(name) or _COUNT_END.search(name):
                 continue
-            if loose or not _all_common(name) or (a, a + len(name)) in model_places:
-                add(a, a + len(name), "landmark", 4)
+            chain = [(a, name, not _all_common(name) or (a, a + len(name)) in model_places)]
+            # …with the list before it (八坊十三巷、红园一带)
+            while a > 2 and text[a - 1] == "、" and (prev := _LIST_ITEM_BACK.search(text, 0, a - 1)):
+                a = prev.start(1)
+                if not _stop_name(prev.group(1)):
+                    break
+                chain.append((a, prev.group(1), not _all_common(prev.group(1))))
+            if loose or any(sure for _a, _n, sure in chain):
+                for a, item, sure in chain:
+                    if loose or sure or item[-1] in _NEIGHBOUR_END + "河江溪":
+                        add(a, a + len(item), "landmark", 4)
+
+
+def _stop_name(name: str) -> bool:
+    """No word that names every county's kind of place (城区, 辖区, 县城 …), organ, title or term."""
+    return not (name.startswith(_SPOT_STARTS) or name in GENERIC_PLACES or name in GENERIC_LANDMARK_STEMS
+                or _is_generic_organ(name) or _vocab_automaton().find(name) or _TITLE_ANY.search(name))
 
 
 # A place's own produce (南溪豆腐干, 李庄白鹅, 工布藏香猪, 达板洋芋): a brand as sure as the place, written
@@ -1736,8 +1773,10 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
             queue.append((a, b))
 
 
-_PLACE_ITEM = re.compile(f"[{CJK}]{{2,5}}?(?:社区|小组|村|组|屯|嘎查|街道)(?![{CJK}])|[{CJK}]{{2,5}}?(?:社区|小组|村|组|屯|嘎查|街道)")
-_PLACE_ITEM_BACK = re.compile(f"([{CJK}]{{2,5}})(?:社区|小组|村|组|屯|嘎查|街道)$")
+_PLACE_ITEM = re.compile(f"[{CJK}]{{2,5}}?(?:社区|小组|小区|村|组|屯|嘎查|街道)(?![{CJK}])"
+                         f"|[{CJK}]{{2,5}}?(?:社区|小组|小区|村|组|屯|嘎查|街道)")
+# the stem holds no suffix of its own (福寿社区前横小区: 前横, after the community it lies in)
+_PLACE_ITEM_BACK = re.compile(f"((?:(?![区村]|街道)[{CJK}]){{2,5}})(?:社区|小组|小区|村|组|屯|嘎查|街道)$")
 
 
 def _place_neighbours(text: str, cand: list, add) -> None:
@@ -1753,14 +1792,15 @@ def _place_neighbours(text: str, cand: list, add) -> None:
             m = _PLACE_ITEM.match(text, e + 1)
             if m:
                 spans.append((m.start(), m.end()))
-        if s >= 3 and text[s - 1] in _LIST_SEP:
-            m = _PLACE_ITEM_BACK.search(text, max(0, s - 8), s - 1)
+        if s >= 3 and text[s - 1] in _LIST_SEP or s >= 4 and text.endswith(("社区", "村", "街道"), 0, s):
+            # the item before, or the community a compound lies in (福寿社区前横小区)
+            m = _PLACE_ITEM_BACK.search(text, max(0, s - 8), s - 1 if text[s - 1] in _LIST_SEP else s)
             if m:
                 a = _stem_before(text, m.end(1), 8)  # not past a cue word (包联安和社区)
                 spans.append((max(a, m.start(1)), m.end()))
         for a, b in spans:
             name = text[a:b]
-            stem = re.sub("(?:社区|小组|村|组|屯|嘎查|街道)$", "", name)
+            stem = re.sub("(?:社区|小组|小区|村|组|屯|嘎查|街道)$", "", name)
             if ((a, b) in seen or len(stem) < 2 or _generic_village(name) or stem in VILLAGE_GENERIC
                     or stem.startswith(_DETERMINERS) or _is_generic_organ(stem) or stem[-1] in "部边域内外级"):
                 continue

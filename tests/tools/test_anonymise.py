@@ -657,6 +657,49 @@ def test_traps_of_version_12(text: str) -> None:
             and not any(i.text in n for n in names)] == [], find_items(text)
 
 
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("老鹰嘴一带撂荒地复耕纳入监督。", "landmark", "老鹰嘴"),                                # a bare landmark before 一带
+    ("一柱擎天脚下的村子建起廉洁长廊。", "landmark", "一柱擎天"),                            # …a word before 脚下
+    ("鸡冠砬至老虎口步道修缮由专人跟踪。", "landmark", "老虎口"),                            # a route joins two landmarks
+    ("八坊十三巷、红园一带设立宣传长廊。", "landmark", "红园"),                              # …and the list before the spot
+    ("组织职工到花山岩画、明仕和德天开展红色教育。", "landmark", "德天"),                    # the stops of a visit
+    ("组织党员到松鸣岩、大夏河畔开展主题党日。", "landmark", "大夏河"),                      # …a river among them
+    ("在将军柏下重温入党誓词。", "landmark", "将军柏"),                                      # an old tree
+    ("组织党员到壶口瀑布开展教育。", "landmark", "壶口瀑布"),                                # a waterfall
+    ("红旗渠穿镇而过，传承红旗渠精神。", "landmark", "红旗渠"),                              # landmarks.txt, beside the spirit
+    ("擦亮南溪豆腐干等区域公用品牌。", "project", "南溪豆腐干"),                              # a county's produce
+    ("上线宜农e码通，推广蔗农e家。", "project", "蔗农e家"),                                  # an app named with an e
+    ("开展“清风尼洋”作风攻坚，守护尼洋河。", "project", "清风尼洋"),                          # an integrity brand of a place
+    ("打造中国糖都。", "regional_marker", "中国糖都"),                                        # a capital of one thing
+    ("实施3820战略工程。", "regional_marker", "3820战略工程"),                                # a listed marker without quotes
+    ("对标机制活、产业优、百姓富、生态美目标。", "regional_marker", "机制活、产业优、百姓富、生态美"),  # the reviewed list
+    ("大力发扬“马上就办、真抓实干”的优良作风。", "regional_marker", "马上就办、真抓实干"),    # Fujian's pair
+    ("分工如下：黄金——原料蔗收购；莫非——技改；农达英——纪检监督。", "person", "莫非"),      # names before dashes
+    ("分工——农机补贴：崔哲；种业监管：南顺姬；项目资金：关玉芬。", "person", "南顺姬"),      # a table of name values
+    ("与马力、海燕、妥建军、皇甫红霞逐一廉政谈话。", "person", "马力"),                      # a list seeded by a name
+    ("与拉巴、央金、白雪等12名新任乡镇正职谈话。", "person", "拉巴"),                        # a list said to be of persons
+    ("安排达瓦牵头，请常青协助。", "person", "达瓦"),                                        # a Tibetan name in a task
+    ("子分工：高峰抓种植业，诸葛文抓畜牧兽医，公丕勇抓农村改革。", "person", "公丕勇"),      # the surname 公
+    ("对岭头社区、福寿社区前横小区和后浦村五组开展清查。", "place", "前横小区"),              # a compound in its community
+])
+def test_kinds_of_version_13(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+
+
+@pytest.mark.parametrize("text", [
+    "城区至乡镇道路、县城至机场公路、一组至三组道路改造完成。",  # routes between kinds of place
+    "学校、医院周边，城区、集镇一带，公园、广场周边加强巡查。",  # kinds of place before 周边, 一带
+    "到县纪委、乡镇和村开展学习，到农户家中开展走访。",          # no stop of a visit is a name
+    "对老旧小区、安置小区开展排查，推广香猪养殖，新建葡萄园。",  # generic estates; produce without a place
+    "打造“清风校园”“清风廉韵”，建设中国都市。",                  # integrity brands of no place
+    "并和同事一道推动景区提质。",                                  # a verb before 景区
+    "弘扬马上就办的作风。",                                        # the country's since it spread from Fuzhou
+    "传承红旗渠精神和沂蒙精神。",                                  # spirits of the national lineage
+])
+def test_traps_of_version_13(text: str) -> None:
+    assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
+
+
 def test_duty_line_names_end_before_their_title() -> None:
     # 。黄敏同志分管后勤: the duty-line rule once took 同志 into the name, so the sample read 【姓名】分管
     text = "，班勇同志分管财务，黄敏同志分管后勤。"
