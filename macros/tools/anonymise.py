@@ -1726,11 +1726,12 @@ def _county_stem_set() -> frozenset[str]:
 
 
 def _local_produce(text: str, cand: list, add) -> None:
-    local = _county_stem_set() | {text[s:e - 1] for s, e, c, _ in cand if c == "place" and e - s >= 3 and text[e - 1] in "镇乡村"}
+    counties = _county_stem_set()
+    villages = {text[s:e - 1] for s, e, c, _ in cand if c == "place" and e - s >= 3 and text[e - 1] in "镇乡村"}
     for m in _scan(RE_PRODUCE, text, True):
         for k in (4, 3, 2):
             a = m.start() - k
-            if a >= 0 and text[a:m.start()] in local:
+            if a >= 0 and (text[a:m.start()] in counties or text[a:m.start()] in villages):
                 add(a, m.end(), "project", 3)
                 break
 
