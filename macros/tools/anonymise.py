@@ -474,6 +474,18 @@ _KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁
                              "现场|示范|省级|市级|县级|全国|国家级|主题|文化|历史|传统|党史|党建|生态|农耕|非遗|考古|"
                              "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育|"
                              "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区)+$")
+
+
+def _generic_kind_stem(stem: str) -> bool:
+    """党性教育基地, 红色遗址, 玻璃栈道: only modifiers before one of the newer kinds, no name of its own
+    (永新老街 is 永新县's, though 新 may modify)."""
+    if len(stem) >= 2 and any(stem + x in gazetteer() for x in "县市区"):
+        return False
+    head = _KIND_MODIFIERS.sub("", stem)
+    return (len(head) < 2 or head in GENERIC_LANDMARK_STEMS or _is_generic_organ(head)
+            or head.startswith(("各", "全", "本", "该", "一", "这", "那", "有关", "相关")))
+
+
 LANDMARKS = ("雨花台", "中山陵", "梅园新村", "红岩村", "渣滓洞", "白公馆", "西柏坡", "南湖红船", "小岗村", "沙家浜", "韶山冲",
              "花明楼", "八角楼", "宝塔山", "杨家岭", "枣园", "天安门", "人民英雄纪念碑", "卢沟桥", "黄洋界")
 GENERIC_LANDMARK_STEMS = ("革命", "烈士", "人民", "城市", "主题", "口袋", "文化", "体育", "湿地", "森林", "红色", "廉政",
@@ -487,7 +499,7 @@ _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深�
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
               "依托", "完善", "打造", "建立", "推动", "包联", "包保", "推广", "跟进监督", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
               "聚焦", "整治", "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过",
-              "加快", "实施", "建设", "完成", "开展")
+              "加快", "实施", "建设", "完成", "开展", "新建", "修建", "建成", "改造", "提升")
 _CUE_WORD_RE = re.compile("|".join(map(re.escape, _CUE_WORDS)))
 VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "小区", "片区")
 VILLAGE_GENERIC = frozenset({
@@ -1071,7 +1083,8 @@ _YEAR_CAMPAIGN_AFTER = ("活动", "行动", "主题活动", "专项行动", "部
 
 
 _BRAND_WORDS = frozenset({"廉洁", "清廉", "廉政", "文化", "机关", "党建", "医院", "学校", "企业", "家庭", "村居", "特色",
-                          "一批", "一个", "多个", "服务", "司法", "阳光", "清风", "品牌", "廉洁文化", "红色", "家风", "廉韵"})
+                          "一批", "一个", "多个", "服务", "司法", "阳光", "清风", "品牌", "廉洁文化", "红色", "家风", "廉韵",
+                          "护航", "校园", "课堂", "讲堂"})
 
 
 def _generic_brand(term: str) -> bool:
@@ -1312,6 +1325,9 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
                 toks = _tokens(text, [(s, e)])
                 if toks.get(s) != name:
                     continue
+            kind = next((k for k in _KIND_SUFFIXES if name.endswith(k)), None)
+            if kind and _generic_kind_stem(name[:-len(kind)]):
+                continue  # the model's 玻璃栈道, 红色遗址: a kind of place, no name
             cat = "landmark" if name.endswith(LANDMARK_SUFFIXES) else "place"
             add(s, e, cat, 5)
         else:  # ORG
@@ -1704,7 +1720,8 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
 
 
 def _stop_name(name: str) -> bool:
-    """No word that names every county's kind of place (城区, 辖区, 县城 …), organ, title or term."""
+    """No word that names every county's kind of place (城区, 辖区, 县城 …), organ, title or term: the one
+    filter of a stop in a visit, a spot, and a landmark's or a village's neighbour in a list."""
     return not (name.startswith(_SPOT_STARTS) or name in GENERIC_PLACES or name in GENERIC_LANDMARK_STEMS
                 or _is_generic_organ(name) or _vocab_automaton().find(name) or _TITLE_ANY.search(name))
 
@@ -1762,12 +1779,12 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
             spans.append((a, s - 1))
         for a, b in spans:
             name = text[a:b]
-            if (a, b) in seen or not 2 <= len(name) <= 6 or name[-1] not in _NEIGHBOUR_END or _is_generic_organ(name):
+            if (a, b) in seen or not 2 <= len(name) <= 6 or name[-1] not in _NEIGHBOUR_END:
                 continue
             if name[-1] not in _LANDMARK_END and (len(name) < 3 or name[:-1] in _GENERIC_BEFORE_END
                                                   or name[-2:] in ("县城", "水库", "山庄") and len(name) == 3):
                 continue  # 宛平城, 景阳冈, 南太湖水库; not 县城, 大峡谷, 度假山庄
-            if name in GENERIC_PLACES or name.startswith(("各", "全", "本", "周边", "辖区")):
+            if not _stop_name(name):
                 continue
             seen.add((a, b))
             add(a, b, "landmark", 4)
@@ -1803,7 +1820,7 @@ def _place_neighbours(text: str, cand: list, add) -> None:
             name = text[a:b]
             stem = re.sub("(?:社区|小组|小区|村|组|屯|嘎查|街道)$", "", name)
             if ((a, b) in seen or len(stem) < 2 or _generic_village(name) or stem in VILLAGE_GENERIC
-                    or stem.startswith(_DETERMINERS) or _is_generic_organ(stem) or stem[-1] in "部边域内外级"):
+                    or stem.startswith(_DETERMINERS) or not _stop_name(stem) or stem[-1] in "部边域内外级"):
                 continue
             seen.add((a, b))
             add(a, b, "place", 4)
@@ -1954,11 +1971,8 @@ def find_items(text: str) -> list[Item]:
             stem = text[s:m.start()]
             if len(stem) < 2 or stem in GENERIC_LANDMARK_STEMS or stem.endswith(GENERIC_LANDMARK_STEMS[:2]):
                 continue
-            if suffix in _KIND_SUFFIXES:
-                head = _KIND_MODIFIERS.sub("", stem)
-                if (len(head) < 2 or head in GENERIC_LANDMARK_STEMS or _is_generic_organ(head)
-                        or head.startswith(("各", "全", "本", "该", "一", "这", "那", "有关", "相关"))):
-                    continue
+            if suffix in _KIND_SUFFIXES and _generic_kind_stem(stem):
+                continue
             if suffix in ("古城", "古镇") and not any(stem + x in gaz for x in "县市区镇"):
                 continue  # 护航古城保护: only a place's old town (镇远古城) names one
             if suffix == "大院" and not (stem[-1] == "家" and len(stem) >= 2 and not _common_word(stem[-2:])):

@@ -700,6 +700,14 @@ def test_traps_of_version_13(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
 
 
+@pytest.mark.parametrize("text", [
+    "着力打造清风护航品牌，叫响清风校园廉洁文化品牌。",  # brands of every county, no place of their own
+    "新建玻璃栈道、红色遗址和党性教育基地。",          # kinds of place the model may take for names
+])
+def test_traps_of_version_14(text: str) -> None:
+    assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
+
+
 def test_duty_line_names_end_before_their_title() -> None:
     # 。黄敏同志分管后勤: the duty-line rule once took 同志 into the name, so the sample read 【姓名】分管
     text = "，班勇同志分管财务，黄敏同志分管后勤。"
