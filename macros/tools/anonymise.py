@@ -47,7 +47,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "13"
+VERSION = "14"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -616,9 +616,15 @@ RE_LOCAL_BRAND = re.compile(f"(?:擦亮|打造|叫响|唱响|培育|创建)([{CJ
 # 产业“四地”建设); the country's (“四个全面”战略布局, “两个维护”) are in the vocabulary or counted by 个.
 RE_QUOTED_COUNT = re.compile(f"“([0-9{_CN_NUM}两][^“”\n]{{1,7}})”"
                              "(?=(?:高质量发展|现代化)?(?:战略(?!布局)|产业体系)|活动|建设)")
+# …or a form of two counts or more, wherever it stands (“三江六岸”征拆, “一区两地一园一通道”, “三清单一承诺”);
+# not the everyday 一X一Y (“一村一品”, “一人一档”), the country's are in the vocabulary.
+RE_QUOTED_SEGMENTS = re.compile(f"“((?:[{_CN_NUM}两][^{_CN_NUM}两“”\n、，；。]{{1,4}}){{2,5}})”")
 _NATIONAL_SHORT = frozenset({"三农", "四风", "三资", "两委", "三公", "三务", "两山", "六稳", "六保", "三保", "三线", "四议",
                              "三会", "五险", "两新", "三新", "三化", "四化", "五化", "两高", "双减", "双碳"})
 _NATIONAL_COUNT = re.compile("[两三四五六七八九十]个|[0-9]+[个条项]")
+# The East–West pairing a county belongs to (沪滇协作, 闽宁协作, 粤桂东西部协作): two provinces' short names.
+_PROVINCE_SHORT = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵黔云滇藏陕甘陇青宁新"
+RE_PAIR_COOP = re.compile(f"([{_PROVINCE_SHORT}])([{_PROVINCE_SHORT}])(?:东西部)?(?:扶贫|劳务|对口|产业)?协作")
 # A place's honour (中国古动物化石之乡, 世界硒都, 中国脐橙之乡): every one names its county or city.
 RE_HONOUR = re.compile(f"(?:中国|全国|世界)[{CJK}]{{2,8}}?(?:之乡|之都)"
                        # …or a capital of one thing (中国糖都, 世界硒都; not 中国首都, 中国古都)
@@ -1122,6 +1128,9 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         head = m.group(1)[:m.group(1).index("精神") + 2]
         if head in vocabulary() and m.group(1) not in vocabulary():
             force(m.start(1), m.end(1), "regional_marker", 2)
+    for m in _scan(RE_PAIR_COOP, text, "协作" in text):
+        if m.group(1) != m.group(2):
+            add(m.start(), m.start() + 2, "regional_marker", 2)
     for m in _scan(RE_HONOUR, text, "之乡" in text or "都" in text):
         add(m.start(), m.end(), "regional_marker", 2)
     for m in _scan(RE_QINGFENG, text, "清风”" in text or "“清风" in text):
@@ -1150,6 +1159,10 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         term = m.group(1)
         numbered = re.search(f"[0-9{_CN_NUM}两]", term[1:]) or len(term) == 2 and term not in _NATIONAL_SHORT
         if numbered and not _NATIONAL_COUNT.search(term) and not _vocab_automaton().find(term):
+            add(m.start(1), m.end(1), "regional_marker", 2)
+    for m in RE_QUOTED_SEGMENTS.finditer(text):
+        term = m.group(1)
+        if set(re.findall(f"[{_CN_NUM}两]", term)) != {"一"} and not _vocab_automaton().find(term):
             add(m.start(1), m.end(1), "regional_marker", 2)
     gaz = _place_automaton()
     stems = {st for st in local_names if len(st) >= 2}
@@ -1273,8 +1286,9 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
         name = text[s:e]
         if any(protected[s:e]) or not re.fullmatch(f"[{CJK}{_SEP_IN_NAME}]+", name):
             continue
-        if lab != "PER" and (name[0] in "等及与或每各" or name.startswith(("这个", "那个", "整个", "一个"))):
-            continue  # 等边远(乡镇), 每个村: the model's place begins with a word that no name begins with
+        if lab != "PER" and (name[0] in "等及与或每各" or name.startswith(("这个", "那个", "整个", "一个"))
+                             or name[0] == "沿" and name not in gaz and not name.startswith("沿河县")):
+            continue  # 等边远(乡镇), 每个村, 沿河道: the model's place begins with a word that no name begins with
         if lab == "PER":
             # A transliterated name the model cut at its dot (阿卜杜拉|·买买提) or just after it
             # (买|买提·依明): the parts on both sides of a dot belong to the name.
@@ -1399,7 +1413,9 @@ _AFTER_NAME_CUE = re.compile(
     "联络员|信息员|监督员|驾驶员|负责人|分局|[局所站院办队])[）)])"
 )
 _DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：—\n]))([{CJK}·•]{{2,8}}?)(?=分管|协管|主抓|抓[{CJK}]|牵头|联系(?!群众|服务|实际)|包保|包联)"
-                        f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责|带队)"
+                        f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责|带队|审核|复核|督办)"
+                        # …or who vets it (经章立复核)
+                        f"|(?<=经)([{CJK}]{{2,3}}?)(?=复核|审核|审签|签批|把关)"
                         # a duty table written with dashes (纳税服务——欧阳文明；)
                         f"|——([{CJK}·•]{{2,8}})(?=[；。，\n])"
                         # …or names before their shares (——高峰：工程招采；周全：财务资金): read as a table only
@@ -1421,7 +1437,8 @@ _COUNTED_LIST = re.compile(f"(?:^|(?<=[，。；：\n请由与对和让把邀]))
                            "([两二三四五六七八九十])[位名](?=[^，。；\n]{0,4}(?:同志|书记|支书|干部|党员|代表|委员|老师|群众|"
                            "村民|乡贤|网格员|专家|村医|医生|教师|辅警|民警|监督员|信息员|联络员))")
 # A lone surname heading a clause before a title (。冶校长主持…, 。虎书记包抓…).
-_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n]))([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部股]长)")
+_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n])|(?<=督促|提醒|要求|约谈|指导|协助|陪同|通知))"  # 督促程书记落实
+                             f"([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部股]长)")
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
 
@@ -1480,8 +1497,8 @@ def _forward_name(text: str, a: int) -> int | None:
     pos = a
     least = 3 if run.startswith(YI_SURNAMES + COMPOUND_SURNAMES) else 2  # 阿说金花: 金花 is the given name
     for tok in (_cut_block(run) if _JIEBA_BLOCK_RE.fullmatch(run) else (run,)):
-        if pos - a >= least and (len(tok) >= 2 and _common_word(tok) or tok in _LIST_SEP):
-            return pos  # …, or the next item's 和 (拉毛吉及冶金: two names)
+        if pos - a >= least and (len(tok) >= 2 and _common_word(tok) or tok in _LIST_SEP or tok in ("的", "了", "着", "得")):
+            return pos  # …, or the next item's 和 (拉毛吉及冶金: two names), or a particle (李泉的故事)
         pos += len(tok)
     if m.end() >= len(text) or text[m.end()] in "、，。；：）)\n ":
         return m.end()
@@ -1515,7 +1532,7 @@ _PERSON_LIST_END = re.compile("等(?:[一二两三四五六七八九十\\d]+[名
                               f"|[{CJK}]{{0,2}}(?:导师|专家|代表|老师|教师|医生|律师|乡贤|能人|志愿者))"
                               "|[一二两三四五六七八九十]+[名位](?!数)")
 # A talk or a sanction whose objects are persons: 对字春梅、阿呷、起云开展提醒谈话, 与贺丹开展谈心谈话.
-_TALK_LIST = re.compile(f"(?:对|与|同|约谈|提醒|诫勉)([{CJK}·•、]{{2,80}}?)(?:(?:开展|进行)[{CJK}]{{0,6}}谈话|(?:开展|进行)约谈|谈心谈话|提醒谈话|"
+_TALK_LIST = re.compile(f"(?:对|与|同|约谈|提醒|诫勉)([{CJK}·•、]{{2,80}}?)(?:(?:开展|进行|逐一|分别)[{CJK}]{{0,6}}谈话|(?:开展|进行)约谈|谈心谈话|提醒谈话|"
                         "诫勉谈话|批评教育|给予(?=[^，。；\\n]{0,12}(?:处分|警告|记过|撤职|开除|诫勉|处理)))")
 
 
@@ -1681,6 +1698,18 @@ _SPOT_STARTS = ("各", "全", "本", "该", "这", "那", "其", "周边", "辖�
 RE_VISIT_LIST = re.compile(f"(?:到|赴|前往|走进|参观|瞻仰|走访)((?:[{CJK}]{{2,8}}?[、和及与]){{0,5}}[{CJK}]{{2,8}}?)"
                            "(?=开展|接受|参观|寻访|重温|学习|打卡|研学|举办|现场教学|追寻)")
 _VISIT_VERB = re.compile("开展|接受|参观|寻访|重温|学习|打卡|研学|举办|追寻")
+# The stories of a place's landmarks (以将军槐、卧虎石、珍珠泉的传说编印读本; 把夫妻樟、瑶王印的故事编成短剧) and a
+# line walked along them (沿坝达、多依树到老虎嘴一线巡田).
+RE_STORY_LIST = re.compile(f"(?:以|把|将|讲|讲述|挖掘|用)((?:[{CJK}]{{3,5}}、)+[{CJK}]{{3,5}})的(?:传说|故事|典故|来历)")
+RE_ALONG_LINE = re.compile(f"沿((?:[{CJK}]{{2,5}}、)*[{CJK}]{{2,5}})[到至]([{CJK}]{{2,5}}?)一线")
+_STORY_END = "槐樟柏松榕杉石泉口印峰岩洞潭台阁塔寺庙桥亭井坝湾岭沟峡关树"
+
+
+def _add_listed(pos: int, names: list[str], add, prio: int) -> None:
+    """Each name of a list that starts at pos, one separator between them, as a landmark."""
+    for n in names:
+        add(pos, pos + len(n), "landmark", prio)
+        pos += len(n) + 1
 
 
 def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
@@ -1697,6 +1726,15 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
             for a, name, sure in stops:
                 if sure or name[-1] in _NEIGHBOUR_END + "河江溪":
                     add(a, a + len(name), "landmark", 4)
+    for m in _scan(RE_STORY_LIST, text, "的传说" in text or "的故事" in text or "的典故" in text or "的来历" in text):
+        names = m.group(1).split("、")
+        if all(n[-1] in _STORY_END and _stop_name(n) for n in names) and not all(
+                _name_ok(n) for n in names) and not all(_all_common(n) for n in names):
+            _add_listed(m.start(1), names, add, 2)  # not the model's person (卧牛石)
+    for m in _scan(RE_ALONG_LINE, text, "一线" in text):
+        names = m.group(1).split("、") + [m.group(2)]
+        if all(_stop_name(n) for n in names) and not all(_all_common(n) for n in names):
+            _add_listed(m.start(1), names, add, 4)
     for m in _scan(RE_LANDMARK_SPOT, text, True):
         route = m.group(1) is None  # 鸡冠砬至老虎口步道: two landmarks, if one is no word (not 县城至机场公路)
         if route and _all_common(m.group(4)) and _all_common(m.group(5)):
@@ -1791,8 +1829,8 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
             queue.append((a, b))
 
 
-_PLACE_ITEM = re.compile(f"[{CJK}]{{2,5}}?(?:社区|小组|小区|村|组|屯|嘎查|街道)(?![{CJK}])"
-                         f"|[{CJK}]{{2,5}}?(?:社区|小组|小区|村|组|屯|嘎查|街道)")
+_PLACE_ITEM = re.compile(f"[{CJK}]{{2,5}}?(?:社区|小组|小区|村|组|屯|嘎查|街道|寨)(?![{CJK}])"  # 寨: a Hani or Miao village
+                         f"|[{CJK}]{{2,5}}?(?:社区|小组|小区|村|组|屯|嘎查|街道|寨)")
 # the stem holds no suffix of its own (福寿社区前横小区: 前横, after the community it lies in)
 _PLACE_ITEM_BACK = re.compile(f"((?:(?![区村]|街道)[{CJK}]){{2,5}})(?:社区|小组|小区|村|组|屯|嘎查|街道)$")
 
@@ -1800,7 +1838,7 @@ _PLACE_ITEM_BACK = re.compile(f"((?:(?![区村]|街道)[{CJK}]){{2,5}})(?:社区
 def _place_neighbours(text: str, cand: list, add) -> None:
     """Villages and communities in a list with a found one (芝山社区、大同社区、北斗社区; 韩屯村、洼里社区;
     大西邑村五组、麻栗树小组) are places too."""
-    places = sorted((s, e) for s, e, c, _ in cand if c == "place" and text[e - 1] in "区村组屯查道")
+    places = sorted((s, e) for s, e, c, _ in cand if c == "place" and (text[e - 1] in "区村组屯查" or text[e - 2:e] == "街道"))
     seen = set(places)
     queue = list(places)
     while queue:
@@ -1818,19 +1856,50 @@ def _place_neighbours(text: str, cand: list, add) -> None:
                 spans.append((max(a, m.start(1)), m.end()))
         for a, b in spans:
             name = text[a:b]
-            stem = re.sub("(?:社区|小组|小区|村|组|屯|嘎查|街道)$", "", name)
+            stem = re.sub("(?:社区|小组|小区|村|组|屯|嘎查|街道|寨)$", "", name)
             if ((a, b) in seen or len(stem) < 2 or _generic_village(name) or stem in VILLAGE_GENERIC
-                    or stem.startswith(_DETERMINERS) or not _stop_name(stem) or stem[-1] in "部边域内外级"):
+                    or stem.startswith(_DETERMINERS) or not _stop_name(stem) or stem[-1] in "部边域内外级"
+                    or "到" in stem[1:] or "至" in stem[1:]):  # 堤坝到村口: a way to the village, no village
                 continue
             seen.add((a, b))
             add(a, b, "place", 4)
             queue.append((a, b))
 
 
+_PROJECT_NOUN = "(?:建设项目|项目|工程|基地|园区|产业园)"
+_PROJECT_ITEM = re.compile(f"[{CJK}]{{3,14}}?{_PROJECT_NOUN}(?=[、和及与，。；）)]|$)")
+_PROJECT_ITEM_BACK = re.compile(f"(?:^|(?<=[。；，、：（(\n]))([{CJK}]{{3,14}}?{_PROJECT_NOUN})$")
+
+
+def _project_neighbours(text: str, cand: list, add) -> None:
+    """Named projects in a list with a found one (门急诊医技综合楼建设项目、瑶医药特色专科建设项目; 水西有色冶金基地、
+    宋城文化旅游街区提升工程): a name of more than ordinary words before the same kind of noun."""
+    seen = {(s, e) for s, e, c, _ in cand if c == "project"}
+    queue = sorted(seen)
+    while queue:
+        s, e = queue.pop()
+        spans = []
+        if text[e:e + 1] in "、和及与" and (m := _PROJECT_ITEM.match(text, e + 1)):
+            spans.append((m.start(), m.end()))
+        if s >= 4 and text[s - 1] == "、" and (m := _PROJECT_ITEM_BACK.search(text, max(0, s - 16), s - 1)):
+            spans.append((_stem_before(text, m.end(1), 16), m.end(1)))
+        for a, b in spans:
+            name = text[a:b]
+            stem = re.sub(f"{_PROJECT_NOUN}$", "", name)
+            head = _cut_block(stem)[0] if _JIEBA_BLOCK_RE.fullmatch(stem) else stem
+            own = not _all_common(stem) or _tokenizer().FREQ.get(head, 0) <= 20  # 水西有色冶金: a rare place's word
+            if (a, b) in seen or len(stem) < 3 or not own or not _stop_name(name) or stem.startswith(_DETERMINERS):
+                continue
+            seen.add((a, b))
+            add(a, b, "project", 4)
+            queue.append((a, b))
+
+
 def _repeats(text: str, cand: list, add) -> None:
     """Every other occurrence of a person's name, a landmark, a place, a project or a slogan found
     once (经公孙明牵头 after 、公孙明、; 二是“茶税通”数据安全 after “茶税通”小程序)."""
-    names = {(text[s:e], c) for s, e, c, _ in cand if c == "person" and e - s >= 2 or c == "landmark" and e - s >= 3
+    names = {(text[s:e], c) for s, e, c, _ in cand if c == "person" and e - s >= 2 or c == "landmark" and (
+                 e - s >= 3 or e - s == 2 and not _common_word(text[s:e]))  # 坝达, found once in a line walked
              or c in ("place", "project", "regional_marker") and e - s >= 3 and text[s:e] not in VILLAGE_GENERIC
              and not _common_word(text[s:e]) and not _is_generic_organ(text[s:e])}
     have = {(s, e) for s, e, c, _ in cand if c in ("person", "landmark", "place", "project", "regional_marker")}
@@ -2037,7 +2106,7 @@ def find_items(text: str) -> list[Item]:
             if len(stem) > (6 if suffix in ("嘎查", "苏木") else 4):
                 continue
             whole = stem + suffix
-            if len(stem) < 2 or _generic_village(whole) or stem in VILLAGE_GENERIC or (
+            if len(stem) < 2 or _generic_village(whole) or stem in VILLAGE_GENERIC or stem[-1] in "到至" or (
                     _JIEBA_BLOCK_RE.fullmatch(stem) and _cut_block(stem)[0] in _DETERMINER_WORDS):  # 每个村, 各个社区
                 continue
             if stem[-1] in "和与及" and (_is_generic_organ(stem[:-1]) or _common_word(stem[:-1])
@@ -2110,11 +2179,12 @@ def find_items(text: str) -> list[Item]:
     slotted: list[tuple[int, int]] = []  # names that are also words, each in a slot only a person fills
     for m in _scan(_DUTY_HEAD, text, True):
         # 尉迟宏分管规划建设，任国庆分管安全环保; 由向德贵负责: a name that takes a share of the work
-        g = next(k for k in (1, 2, 3, 4, 5) if m.group(k))
-        name, a = m.group(g), m.start(g)
+        grp = next(k for k in range(1, 7) if m.group(k))
+        name, a, end = m.group(grp), m.start(grp), m.end(grp)
+        g = grp if grp < 3 else 2 if grp == 3 else grp - 1  # who vets the work (经章立复核) is read as who takes it (由…)
         if g == 1 and "由" in name[1:]:  # 城市管理由韩建设分管: the name is after 由
             a += name.rindex("由") + 1
-            name = text[a:m.end(g)]
+            name = text[a:end]
         elif g == 1 and (lead := _HEAD_LEAD.match(name)) and lead.end() < len(name) - 1:
             a += lead.end()  # 由田野牵头, 二是让田野牵头: the name after the words that introduce it
             name = name[lead.end():]
@@ -2124,12 +2194,12 @@ def find_items(text: str) -> list[Item]:
         if g == 3 and not _table_name(name) and (lead := _DASH_LEAD.search(text, max(0, a - 8), a)) and (
                 _name_ok(lead.group(1)) or _table_name(lead.group(1))):
             continue  # 农达英——纪检监督: the name is before the dash, the share after it
-        if g == 5 and (value := _DASH_VALUE.match(text, m.end(g) + 2)) and (
+        if g == 5 and (value := _DASH_VALUE.match(text, end + 2)) and (
                 _name_ok(value.group(1)) or _transliterated(value.group(1)) or len(name) > 4):
             continue  # 纳税服务——欧阳文明: the share is before the dash, the name after it
         tabled = g in (3, 5) and 2 <= len(name) <= 5 and (name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES))
         if g == 4:  # 纪检药事：曲比阿呷: the names may be the values, then the heads are the shares
-            value = _DASH_VALUE.match(text, m.end(g) + 1)
+            value = _DASH_VALUE.match(text, end + 1)
             if value:
                 v = value.group(1)
                 values.append((text.rfind("\n", 0, a), value.start(1), v, _name_ok(v) and not _common_word(v)
@@ -2159,6 +2229,8 @@ def find_items(text: str) -> list[Item]:
         if likely[a, value] and (sure_values[para] >= 2 or sure_values[para] and counts[para] >= 3
                                               and not unlikely[para]):
             add(a, a + len(value), "person", 2)
+        elif sure_values[para] >= 2 and counts[para] >= 3 and 2 <= len(value) <= 3 and value[0] in MORE_SURNAMES:
+            add(a, a + len(value), "person", 2)  # 营商环境：钟情, among two names by themselves: a word as a name
     for m in _scan(_COMPOUND_NAME, text, True):
         # 请上官婷、…讲党课: a compound surname that begins no word is a name wherever a word may begin
         a = m.start()
@@ -2249,6 +2321,7 @@ def find_items(text: str) -> list[Item]:
     _local_produce(text, cand, add)
     _landmark_neighbours(text, cand, add)
     _place_neighbours(text, cand, add)
+    _project_neighbours(text, cand, add)
     _repeats(text, cand, add)
     # Repeats may stand in lists of their own (与韦建设、蓝天等 after 韦建设 was found elsewhere).
     n = len(cand)

@@ -700,9 +700,35 @@ def test_traps_of_version_13(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
 
 
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("对“两山六水”征迁资金开展专项审计。", "regional_marker", "两山六水"),                    # a form of two counts
+    ("深化闽宁协作，选派干部挂职。", "regional_marker", "闽宁"),                               # an East–West pair
+    ("分工——纪检：胡明；规划：赖军；营商：钟情。", "person", "钟情"),                          # a word among names
+    ("方案经章立复核后印发。", "person", "章立"),                                              # who vets the work
+    ("许敏联系无为市、南陵县。", "place", "无为市"),                                          # a county made a city
+    ("以将军柏、卧牛石、玉女泉的传说编写读本。", "landmark", "卧牛石"),                        # stories of landmarks
+    ("沿坝头、龙树坡到鹰嘴岩一线巡查，把坝头建成教育点。", "landmark", "龙树坡"),              # a line walked along them
+    ("推进南山污水处理厂提标项目、东坪冶金基地建设。", "project", "南山污水处理厂提标项目"),  # (the found one)
+    ("跟进北港物流园区、水西有色冶金基地、龙湾文化旅游街区提升工程。", "project", "水西有色冶金基地"),  # a list of projects
+    ("阿倮村、玛玉村三组、规东寨纳入示范点。", "place", "规东寨"),                              # a Hani village
+    ("督促程书记落实民主集中制。", "person", "程"),                                            # a lone surname as object
+    ("本人与马力、方正、普阿芬逐一谈话。", "person", "方正"),                                  # a talk with a list
+    ("讲述王石、李泉的故事。", "person", "李泉"),                                              # a name before 的
+])
+def test_kinds_of_version_14(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+    assert all(i.text == item or not (i.start < text.index(item) + len(item) and text.index(item) < i.end)
+               for i in find_items(text) if i.category == category), find_items(text)
+
+
 @pytest.mark.parametrize("text", [
     "着力打造清风护航品牌，叫响清风校园廉洁文化品牌。",  # brands of every county, no place of their own
     "新建玻璃栈道、红色遗址和党性教育基地。",          # kinds of place the model may take for names
+    "推行“一村一品”“一人一档”，落实“三严三实”“四议两公开”。",  # everyday and national forms of counts
+    "沿河道、堤坝到村口一线巡查，讲述防汛的故事。",    # a way to the village, no village or landmark
+    "在现场讲“良心工程”，反对形象工程、政绩工程。",    # kinds of works, no project
+    "推进重点民生项目、城乡基础设施建设项目。",        # projects of every county
+    "深化东西部协作和部门协作。",                      # no pair of provinces
 ])
 def test_traps_of_version_14(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
