@@ -47,7 +47,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "14"
+VERSION = "15"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -298,7 +298,7 @@ SURNAMES = (
     "葛庞章詹耿盛翁柴尤褚娄窦费席瞿姬寇桑郎丛迟鞠郁栗燕楼阚帅屠卿狄芮鹿辜茹嵇戎茅"
 )
 # More surnames, used only to read the recogniser's persons (not for the title cue).
-MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍解毕苗焦储房缪滕鲁邬穆靳宁巩岑官冉幸练麦植区占查"
+MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍解毕苗焦储房缪滕鲁邬穆靳宁巩岑官冉幸练麦植区占查傅"
                              "祁冶喻蒲苟敖谌麻闵隋符虞卓屈佘阮饶裘俞卞晏臧粟桂揭柏昝"
                              "仇戈廉邰舒钮鄢缑甄霍伏冀郜訾牟邸蔺泮酆逯郦展巫项楚计米"
                              "齐柳梅曲游管蒙华司古吉简连芦卫宗应边师商刁沙荣仲池苑邝封匡荆农胥劳奚皮闻厉伊仝"
@@ -406,15 +406,16 @@ def _name_after_title(text: str, a: int, noun: bool = False) -> int | None:
         if rest and "\u4e00" <= rest[0] <= "\u9fff":
             run = _JIEBA_BLOCK_RE.match(rest)
             first = _cut_block(run.group())[0] if run else rest[0]
-            if len(first) < 2 or not _common_word(first):
-                continue
+            if (len(first) < 2 and first not in _VERB_AFTER_NAME) or len(first) >= 2 and not _common_word(first):
+                continue  # (院长张黎明作表态发言: a one-character verb after the name)
         if name[0] in _FUNCTION_SURNAMES and (_common_word(name[1:]) or _is_generic_organ(name[1:])):
             continue
         if noun and (_common_word(name[:2]) and not _rare_word(name[:2]) or name[-1] in "的时上内中下了是地得们"
                      or _common_word(name[1:]) and not _rare_word(name[1:]) and len(name) == 3 and name[1:] not in _name_words()):
             continue  # 干部方面的, 群众关注的, 委员任前: after a noun, the name must look like one
-        if _name_ok(name) and (not _common_word(name) or len(name) == 2 and _rare_word(name)):
-            return b  # 原网格员付强（…）: a rare dictionary word after a title is a name
+        if _name_ok(name) and (not _common_word(name) or len(name) == 2 and _rare_word(name)
+                               or len(name) == 3 and name in _person_words()):
+            return b  # 原网格员付强（…）: a rare dictionary word after a title is a name; so is jieba's person
     return None
 
 
@@ -634,7 +635,7 @@ RE_QINGFENG = re.compile(f"“(?:清风([{CJK}]{{2,4}})|([{CJK}]{{2,4}})清风)�
 # An app or a service named with an e (宜农e码通, 蔗农e家, e福州): every one a local unit's own.
 RE_E_APP = re.compile(f"(?<![A-Za-z])(?:[{CJK}]{{2}})?e(?:(?![和与及的在是对把将开])[{CJK}]){{1,3}}(?![A-Za-z])")
 # A local brand of two halves (天马牧歌·草原人家, 琴台争先·监督护航): no transliterated name.
-RE_DOT_BRAND = re.compile(f"([{CJK}]{{4}}·[{CJK}]{{4}})(?!·)")
+RE_DOT_BRAND = re.compile(f"(?<![{CJK}·])([{CJK}]{{4}}·[{CJK}]{{4,6}})(?![{CJK}·])|([{CJK}]{{4}}·[{CJK}]{{4}})(?!·)")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
 RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
@@ -644,6 +645,14 @@ REGION_EPITHETS = ("八闽", "三秦", "齐鲁", "燕赵", "荆楚", "三湘", "
                    # regions named by their old or mountain names
                    "沂蒙", "太行", "潇湘", "天府", "关中", "陕北", "陕南", "赣南", "闽南", "闽东", "闽西", "苏北", "苏南",
                    "皖南", "皖北", "吴越", "徽州", "塞上", "河套", "河西", "黔东南", "大别山", "武陵", "乌蒙", "秦巴")
+
+
+# Cities' own nicknames (“廉润刺桐”, “清风榕城”): each names one city wherever it stands in a quoted brand.
+CITY_NICKNAMES = ("刺桐", "鹭岛", "榕城", "蓉城", "羊城", "鹏城", "星城", "泉城", "春城", "冰城", "筑城", "邕城", "椰城", "鹿城",
+                  "穗城", "甬城", "锡城", "姑苏", "金陵", "石城", "汴梁", "洛邑", "长安", "并州", "幽燕", "津门", "申城",
+                  "鹤城", "青城", "凤城", "绿城", "宛城")
+# A county's own way of doing things (“晋江经验”, “寿光模式”, “昆山之路”): the stem is the county's.
+_COUNTY_WAY = ("经验", "模式", "之路", "样板", "实践")
 
 
 @cache.memoize()
@@ -1030,7 +1039,7 @@ RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|�
 RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；：、\x00-\x7f]{0,4}?"
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
 # …or one named without quotes (上线宁组通小程序, 推广渝廉通APP): a name that is no ordinary words.
-RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级)([{CJK}]{{2,5}}?)(?:小程序|APP|App|app|公众号|客户端)")
+RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级)([{CJK}]{{2,8}}?)(?:小程序|APP|App|app|公众号|客户端)")
 _COMMON_APPS = ("微信", "抖音", "钉钉", "支付宝", "快手", "微博", "学习强国", "企业微信", "视频号", "小红书")
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
@@ -1147,10 +1156,11 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
                 _vocab_automaton().find(name)):
             add(a, a + len(name), "project", 2)
     for m in _scan(RE_DOT_BRAND, text, "·" in text):
-        halves = m.group(1).split("·")
+        g = 1 if m.group(1) else 2  # a whole brand with a longer second half (“彩虹清风·一把手家访”), or four and four
+        halves = m.group(g).split("·")
         if (not any(sum(c in TRANSLITERATION for c in h) >= 3 for h in halves)  # 廷·巴特尔, 买买提·吐尔洪
-                and not _vocab_automaton().find(m.group(1))):
-            add(m.start(1), m.end(1), "project", 2)
+                and not any(h in vocabulary() for h in halves)):
+            force(m.start(g), m.end(g), "project", 2)  # over the vocabulary inside (“彩虹清风·一把手家访”)
     for m in _scan(RE_REGIONAL_NAMED, text, "届" in text or "项" in text or "条" in text or "党代会" in text):
         add(m.start(), m.end(), "regional_marker", 1)
     if "“" not in text:
@@ -1170,7 +1180,8 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         term = m.group(1)
         before = text[max(0, m.start() - 8):m.start()]
         regional = (_REGION_BEFORE.search(before) is not None or m.start() in place_ends
-                    or term.startswith(REGION_EPITHETS)
+                    or term.startswith(REGION_EPITHETS) or any(n in term for n in CITY_NICKNAMES)
+                    or term.endswith(_COUNTY_WAY) and term[:-2] in _county_stem_set()
                     or any(e - s >= 2 for s, e in gaz.find(term)) or any(st in term for st in stems))
         # A themed year (“作风建设提升年”活动): the country's years are in the vocabulary
         # (“基层减负年”), every other one is a province's, a city's or a county's.
@@ -1401,7 +1412,9 @@ def _name_ok(name: str) -> bool:
     if n == 3 and name[2] in "性化型式级类" and _common_word(name[:2]):
         return False  # 苗头性, 常态化: a word and its suffix
     return (surname and 2 <= n <= (5 if name.startswith(COMPOUND_SURNAMES) else 4)
-            and (not _all_common(name) or n == 2 and _listable(name))
+            and (not _all_common(name) or n == 2 and _listable(name)
+                 # jieba's dictionary holds ~60,000 three-character persons (张黎明, tagged nr): names, not words
+                 or n == 3 and name in _person_words())
             or _transliterated(name) and 3 <= n <= 8)
 
 
@@ -1452,6 +1465,17 @@ def _surname_word_tags() -> dict[str, str]:
         raw = f.read()
     raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     return {w: t for w, t in re.findall(r"^(\S{2,3}) \d+ (\S+)$", raw, re.M) if w[0] in MORE_SURNAMES}
+
+
+@cache.memoize()
+def _person_words() -> frozenset[str]:
+    """jieba's words of three to six characters that it tags as persons (张黎明, 乌云其木格): names, not words."""
+    import jieba
+
+    with jieba.get_dict_file() as f:
+        raw = f.read()
+    raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    return frozenset(re.findall(r"^(\S{3,6}) \d+ nr\S*$", raw, re.M))
 
 
 def _table_name(name: str, words: bool = False) -> bool:
@@ -1666,11 +1690,11 @@ RE_LANDMARK_AFTER_GOING = re.compile(
 # A named reserve, park or grassland (到大青沟国家级自然保护区, 御道口草原生态补偿): the name before the kind.
 _CLAUSE_END = "把将对在的和与及从向为是了让使"
 _CLAUSE_VERBS = frozenset("抓管护治建推促保强守")  # 高峰抓草原监管: a verb of the work before the kind
-RE_LANDMARK_KIND = re.compile("(?:国家级|省级|市级|县级)?(?:自然保护区|风景名胜区|森林公园|地质公园|湿地公园|草原(?!生态系统))")
+RE_LANDMARK_KIND = re.compile("(?:国家级|省级|市级|县级)?(?:自然保护区|风景名胜区|森林公园|地质公园|湿地公园|草原(?!生态系统)|沙漠|沙地)")
 
 
 def _landmark_kinds(text: str, add, model_places: set[tuple[int, int]]) -> None:
-    for m in _scan(RE_LANDMARK_KIND, text, "保护区" in text or "公园" in text or "名胜区" in text or "草原" in text):
+    for m in _scan(RE_LANDMARK_KIND, text, "保护区" in text or "公园" in text or "名胜区" in text or "草原" in text or "沙" in text):
         s = _stem_before(text, m.start(), 6)
         stem = text[s:m.start()]
         toks = _cut_block(stem) if _JIEBA_BLOCK_RE.fullmatch(stem) else (stem,)
@@ -1724,7 +1748,7 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
                 stops.append((a, name, not _all_common(name)))
         if any(sure for _a, _n, sure in stops):  # …and with one such, a word that ends like a landmark (大夏河)
             for a, name, sure in stops:
-                if sure or name[-1] in _NEIGHBOUR_END + "河江溪":
+                if sure or name[-1] in _NEIGHBOUR_END + "河江溪壁府":  # 九龙壁, 代王府 beside 华严寺
                     add(a, a + len(name), "landmark", 4)
     for m in _scan(RE_STORY_LIST, text, "的传说" in text or "的故事" in text or "的典故" in text or "的来历" in text):
         names = m.group(1).split("、")
@@ -1866,7 +1890,7 @@ def _place_neighbours(text: str, cand: list, add) -> None:
             queue.append((a, b))
 
 
-_PROJECT_NOUN = "(?:建设项目|项目|工程|基地|园区|产业园)"
+_PROJECT_NOUN = "(?:建设项目|项目|工程|基地|园区|产业园|[一二三四五六]期(?:工程|项目)?)"  # 城东安置房二期
 _PROJECT_ITEM = re.compile(f"[{CJK}]{{3,14}}?{_PROJECT_NOUN}(?=[、和及与，。；）)]|$)")
 _PROJECT_ITEM_BACK = re.compile(f"(?:^|(?<=[。；，、：（(\n]))([{CJK}]{{3,14}}?{_PROJECT_NOUN})$")
 
@@ -1887,8 +1911,9 @@ def _project_neighbours(text: str, cand: list, add) -> None:
             name = text[a:b]
             stem = re.sub(f"{_PROJECT_NOUN}$", "", name)
             head = _cut_block(stem)[0] if _JIEBA_BLOCK_RE.fullmatch(stem) else stem
-            own = not _all_common(stem) or _tokenizer().FREQ.get(head, 0) <= 20  # 水西有色冶金: a rare place's word
-            if (a, b) in seen or len(stem) < 3 or not own or not _stop_name(name) or stem.startswith(_DETERMINERS):
+            own = (not _all_common(stem) or _tokenizer().FREQ.get(head, 0) <= 20  # 水西有色冶金: a rare place's word
+                   or re.search("[一二三四五六]期", name[-4:]) is not None)  # 城东安置房二期: a phase of one project
+            if (a, b) in seen or len(stem) < 3 or not own or not _stop_name(name) or stem.startswith(_SPOT_STARTS):
                 continue
             seen.add((a, b))
             add(a, b, "project", 4)
@@ -2061,8 +2086,11 @@ def find_items(text: str) -> list[Item]:
             add(m.start(1), m.end(1), "project", 1)
     for m in _scan(RE_PLATFORM, text, "小程序" in text or "pp" in text or "PP" in text or "公众号" in text or "客户端" in text):
         name = m.group(1)
-        if (not _all_common(name) and not _vocab_automaton().find(name) and not _is_generic_organ(name)
-                and not name.endswith(_COMMON_APPS)):
+        # 互助监督一点通: words after a county's name (the place is found where it begins the name)
+        placed = len(name) >= 5 and (any(a == 0 and b - a >= 2 for a, b in _place_automaton().find(name))
+                                     or any(name[:k] + x in gazetteer() for k in (2, 3) for x in "县市区旗"))
+        if ((len(name) <= 5 and not _all_common(name) or placed) and not _vocab_automaton().find(name)
+                and not _is_generic_organ(name) and not name.endswith(_COMMON_APPS)):
             add(m.start(1), m.end(1), "project", 2)
     for m in _scan(RE_QUOTED_ACTIVITY, text, "“" in text):
         # “侗歌进课堂”活动, “石榴籽税宣月”活动, “靖西香糯”产业: a quoted name that holds a word of its own
@@ -2206,7 +2234,9 @@ def find_items(text: str) -> list[Item]:
                                or _transliterated(v)))
                 if _name_ok(v) or _transliterated(v):
                     continue
-        ok = (tabled or _name_ok(name)) and not _common_word(name) and not _is_generic_organ(name)
+        ok = ((tabled or _name_ok(name) or g == 4 and _transliterated(name))
+              and (not _common_word(name) or name in _person_words() or g == 4 and len(name) >= 4 and _transliterated(name))
+              and not _is_generic_organ(name))  # (——乌云其木格：纪检监察: a Mongolian name jieba also knows, heading a share)
         heads.append(_Head(text.rfind("\n", 0, a), g, a, name, ok, ok or _name_ok(name)))
     # A table of duties (吉祥抓政府系统，黎明抓纪检监察，欧阳海抓组织人事; 农牧——冶金，水利——高原):
     # where a paragraph shares out the work among three heads, or two of which one is a name by

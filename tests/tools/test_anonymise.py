@@ -721,6 +721,20 @@ def test_kinds_of_version_14(text: str, category: str, item: str) -> None:
                for i in find_items(text) if i.category == category), find_items(text)
 
 
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("请傅晓东、许婉跟踪结算审计。", "person", "傅晓东"),                                    # the surname 傅
+    ("班子分工——乌云其木格：纪检；高原：生态；毕力格：财务。", "person", "乌云其木格"),      # a name jieba knows as a word
+    ("推行“青山清风·一把手家访”行动。", "project", "青山清风·一把手家访"),                  # a brand holding the vocabulary
+    ("推进老城中山路立面整治工程和城东安置房二期。", "project", "城东安置房二期"),          # a phase of a project
+    ("上线大通监督一点通小程序。", "project", "大通监督一点通"),                              # an app named for its county
+    ("在毛乌素沙地南缘完成治沙。", "landmark", "毛乌素沙地"),                                # a desert
+    ("服务“六新”突破。", "regional_marker", "“六新”突破"),                                  # the reviewed list
+    ("组织党员到华严寺、九龙壁、代王府开展廉洁寻访。", "landmark", "九龙壁"),                # a screen wall among the stops
+])
+def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+
+
 @pytest.mark.parametrize("text", [
     "着力打造清风护航品牌，叫响清风校园廉洁文化品牌。",  # brands of every county, no place of their own
     "新建玻璃栈道、红色遗址和党性教育基地。",          # kinds of place the model may take for names
