@@ -702,7 +702,7 @@ def test_traps_of_version_13(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "category", "item"), [
     ("对“两山六水”征迁资金开展专项审计。", "regional_marker", "两山六水"),                    # a form of two counts
-    ("深化闽宁协作，选派干部挂职。", "regional_marker", "闽宁"),                               # an East–West pair
+    ("深化苏陕协作，选派干部挂职。", "regional_marker", "苏陕"),                               # an East–West pair
     ("分工——纪检：胡明；规划：赖军；营商：钟情。", "person", "钟情"),                          # a word among names
     ("方案经章立复核后印发。", "person", "章立"),                                              # who vets the work
     ("许敏联系无为市、南陵县。", "place", "无为市"),                                          # a county made a city

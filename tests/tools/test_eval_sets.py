@@ -28,9 +28,9 @@ def test_the_set_is_valid(folder):
 
 # Measured when the sets landed, raised as the checker improved (bench/README.md records them with each change).
 CHECKER_FLOORS = {"dev": (1.00, 1.00, 1.00), "heldout": (0.94, 0.96, 0.97)}
-# Anonymiser: (recall, traps flagged at most, precision). Dev holds r165–r170, measured once and not
-# tuned on (0.937 unseen), which keeps dev at 0.972; heldout holds r145–r150, a fresh batch (0.959),
-# and measures 0.979 in all.
+# Anonymiser: (recall, traps flagged at most, precision). Dev holds r171–r178, measured once and not
+# tuned on (0.945 unseen), which keeps dev at 0.973; heldout holds r145–r150, a fresh batch (0.961),
+# and measures 0.980 in all.
 ANONYMISER_FLOORS = {"dev": (0.97, 0.01, 0.99), "heldout": (0.97, 0.01, 0.99)}
 
 
