@@ -1413,7 +1413,7 @@ def _name_ok(name: str) -> bool:
         return False  # 苗头性, 常态化: a word and its suffix
     return (surname and 2 <= n <= (5 if name.startswith(COMPOUND_SURNAMES) else 4)
             and (not _all_common(name) or n == 2 and _listable(name)
-                 # jieba's dictionary holds ~60,000 three-character persons (张黎明, tagged nr): names, not words
+                 # jieba's dictionary holds ~62,000 three-character persons (张黎明, tagged nr): names, not words
                  or n == 3 and name in _person_words())
             or _transliterated(name) and 3 <= n <= 8)
 
@@ -1456,26 +1456,26 @@ _CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n])|(?<=督促|提醒|要求|
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
 
 
-@cache.memoize()
-def _surname_word_tags() -> dict[str, str]:
-    """jieba's part of speech of its two- and three-character words that begin with a surname."""
+def _jieba_dictionary() -> str:
+    """The text of jieba's own dictionary (word, frequency, part of speech per line), read each time asked:
+    the callers keep only what they take from it."""
     import jieba
 
     with jieba.get_dict_file() as f:
         raw = f.read()
-    raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    return {w: t for w, t in re.findall(r"^(\S{2,3}) \d+ (\S+)$", raw, re.M) if w[0] in MORE_SURNAMES}
+    return raw.decode("utf-8") if isinstance(raw, bytes) else raw
+
+
+@cache.memoize()
+def _surname_word_tags() -> dict[str, str]:
+    """jieba's part of speech of its two- and three-character words that begin with a surname."""
+    return {w: t for w, t in re.findall(r"^(\S{2,3}) \d+ (\S+)$", _jieba_dictionary(), re.M) if w[0] in MORE_SURNAMES}
 
 
 @cache.memoize()
 def _person_words() -> frozenset[str]:
-    """jieba's words of three to six characters that it tags as persons (张黎明, 乌云其木格): names, not words."""
-    import jieba
-
-    with jieba.get_dict_file() as f:
-        raw = f.read()
-    raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    return frozenset(re.findall(r"^(\S{3,6}) \d+ nr\S*$", raw, re.M))
+    """jieba's words of three to six characters that it tags as persons (张黎明): names, not words."""
+    return frozenset(re.findall(r"^(\S{3,6}) \d+ nr\S*$", _jieba_dictionary(), re.M))
 
 
 def _table_name(name: str, words: bool = False) -> bool:
