@@ -47,7 +47,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "15"
+VERSION = "16"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -356,7 +356,8 @@ _TITLE_BEFORE = re.compile(
 _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words that follow a title: 局长向县委汇报
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
-                            f"|(?<=[长委部科室局院处所站队办组股学心司])([{MORE_SURNAMES}南])(?=书记|主任|[局科处所站队组院校部股台]长|主席|经理)")
+                            f"|(?:(?<=[长委部科室局院处所站队办组股学心司])|(?<=[一二三四五六]是))"  # 三是贾主任所在派驻组
+                            f"([{MORE_SURNAMES}南])(?=书记|主任|[局科处所站队组院校部股台]长|主席|经理)")
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -530,7 +531,7 @@ def _generic_village(name: str) -> bool:
     return stem is not None and stem in _VILLAGE_KINDS
 
 
-_BEFORE_VILLAGE = ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系")
+_BEFORE_VILLAGE = ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系", "包联", "包保", "包片", "蹲点", "结对")
 _AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区", "小区"})
 _AREA_GENERIC = frozenset({"国有", "国营", "家庭", "生态", "重点", "老旧", "城市", "棚改", "征收", "中心", "核心", "城区", "老城",
                            "新城", "示范", "试点", "集体", "现代", "规模", "省级", "市级", "县级", "国家", "一个", "各个", "全部",
@@ -720,7 +721,7 @@ _GENERIC_ORGAN_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, GENERIC_OR
 # Words that the model tags as a place but that name none.
 GENERIC_PLACES = frozenset({
     "中国", "全国", "我国", "国内", "国外", "境外", "海外", "中华", "中华人民共和国", "全省", "全市", "全县", "全区", "全镇",
-    "全乡", "全村", "本省", "本市", "本县", "本区", "本地", "当地", "各地", "基层", "城乡", "农村", "乡村", "城市", "社区",
+    "全乡", "全村", "联村", "包村", "驻村", "少数村", "拦河堰", "拦河坝", "拦水坝", "引水渠", "灌溉渠", "防洪堤", "溢洪道", "本省", "本市", "本县", "本区", "本地", "当地", "各地", "基层", "城乡", "农村", "乡村", "城市", "社区",
     "辖区", "属地", "地方", "中央", "延安", "井冈山", "西柏坡", "遵义", "红船", "嘉兴南湖", "革命老区", "老区", "苏区",
     "中原", "东部", "西部", "中部", "东北", "西北", "西南", "华北", "华东", "华南", "长江", "黄河", "京津冀", "长三角",
     "粤港澳大湾区", "大湾区", "雄安新区",
@@ -1039,7 +1040,8 @@ RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|�
 RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；：、\x00-\x7f]{0,4}?"
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
 # …or one named without quotes (上线宁组通小程序, 推广渝廉通APP): a name that is no ordinary words.
-RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级)([{CJK}]{{2,8}}?)(?:小程序|APP|App|app|公众号|客户端)")
+RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级)([{CJK}]{{2,8}}?)(?:小程序|APP|App|app|公众号|客户端"
+                         "|(?:监督|服务|管理|智慧|数字|信息|智能|监管)平台)")  # 上线溆农阳光监督平台
 _COMMON_APPS = ("微信", "抖音", "钉钉", "支付宝", "快手", "微博", "学习强国", "企业微信", "视频号", "小红书")
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
@@ -1307,6 +1309,15 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
                 e += 1
                 while e < len(text) and e - s < 16 and text[e] in TRANSLITERATION:
                     e += 1
+            elif e + 2 < len(text) and text[e] in "·•" and (run := _JIEBA_BLOCK_RE.match(text, e + 1)):
+                # 务嘎·榜略 (a Miao name): the words after the dot up to an ordinary word of two characters
+                b = e + 1
+                for tok in _cut_block(run.group()):
+                    if len(tok) >= 2 and _common_word(tok) or b + len(tok) - e - 1 > 4:
+                        break
+                    b += len(tok)
+                if b - e - 1 >= 2:
+                    e = b
             if any(c in "·•" for c in text[s:e]):
                 a = s
                 while a > 0 and s - a < 3 and text[a - 1] in TRANSLITERATION and text[a - 1] != "和":
@@ -1690,17 +1701,29 @@ RE_LANDMARK_AFTER_GOING = re.compile(
 # A named reserve, park or grassland (到大青沟国家级自然保护区, 御道口草原生态补偿): the name before the kind.
 _CLAUSE_END = "把将对在的和与及从向为是了让使"
 _CLAUSE_VERBS = frozenset("抓管护治建推促保强守")  # 高峰抓草原监管: a verb of the work before the kind
-RE_LANDMARK_KIND = re.compile("(?:国家级|省级|市级|县级)?(?:自然保护区|风景名胜区|森林公园|地质公园|湿地公园|草原(?!生态系统)|沙漠|沙地)")
+RE_LANDMARK_KIND = re.compile("(?:国家级|省级|市级|县级)?(?:自然保护区|风景名胜区|森林公园|地质公园|湿地公园|草原(?!生态系统)|沙漠|沙地"
+                              "|梯田|堰(?![塞塘]))")  # 山背梯田, 通济堰: the stem a name of its own
 
 
 def _landmark_kinds(text: str, add, model_places: set[tuple[int, int]]) -> None:
-    for m in _scan(RE_LANDMARK_KIND, text, "保护区" in text or "公园" in text or "名胜区" in text or "草原" in text or "沙" in text):
+    for m in _scan(RE_LANDMARK_KIND, text, "保护区" in text or "公园" in text or "名胜区" in text or "草原" in text or "沙" in text
+                   or "梯田" in text or "堰" in text):
         s = _stem_before(text, m.start(), 6)
         stem = text[s:m.start()]
         toks = _cut_block(stem) if _JIEBA_BLOCK_RE.fullmatch(stem) else (stem,)
         if (stem[-1:] in _CLAUSE_END or any(len(o.group()) >= 2 for o in _GENERIC_ORGAN_RE.finditer(stem))
                 or len(toks) > 1 and toks[-1] in _CLAUSE_VERBS):
             continue  # 局党组把草原生态保护…, 高峰抓草原监管: a clause before the kind, not a name
+        if m.group().endswith(("梯田", "堰")):
+            # 山背梯田, 通济堰, (修缮)元阳梯田: a stem no word or a rare one (not 万亩梯田, 加固拦河堰)
+            freq = _tokenizer().FREQ
+            while len(toks) > 1 and len(toks[0]) >= 2 and freq.get(toks[0], 0) >= 50:
+                s, toks = s + len(toks[0]), toks[1:]  # a verb before the name (修缮, 保护)
+            stem = text[s:m.start()]
+            if (2 <= len(stem) <= (4 if len(toks) > 1 else 3) and stem[-1] not in "河水溪渠坝" and stem not in GENERIC_LANDMARK_STEMS
+                    and all(len(t) == 1 or freq.get(t, 0) < 50 for t in toks)):
+                add(s, m.end(), "landmark", 3)
+            continue
         # a dictionary word only if the model reads it as a place there (桑科草原)
         if (2 <= len(stem) <= 5 and (not _all_common(stem) or (s, m.start()) in model_places)
                 and stem not in GENERIC_LANDMARK_STEMS
@@ -1794,7 +1817,15 @@ RE_PRODUCE = re.compile("(?:豆腐干|豆腐|白鹅|麻鸭|土鸡|乌鸡|香猪|
                         "洋芋|土豆|马铃薯|红薯|山药|莲藕|生姜|大蒜|辣椒|花椒|木耳|香菇|蜂蜜|黑蜂蜜|"
                         "大米|香米|小米|贡米|红茶|绿茶|白茶|黑茶|毛尖|茶叶|脐橙|蜜橘|沃柑|柑橘|金钱橘|绿橙|猕猴桃|"
                         "苹果|雪梨|香梨|红枣|核桃|板栗|葡萄|蜜桃|杨梅|荔枝|龙眼|芒果|枇杷|樱桃|枸杞|党参|当归|黄芪|天麻|"
-                        "米粉|粉条|挂面|腐乳|香醋|白酒|黄酒|烟叶|油茶|茶油|啤特果|百香果|火龙果|哈密瓜|甜瓜)")
+                        "米粉|粉条|挂面|腐乳|香醋|白酒|黄酒|烟叶|油茶|茶油|啤特果|百香果|火龙果|哈密瓜|甜瓜|"
+                        # more of the country's registered local produce (地理标志产品): the kinds, not the names
+                        "凉瓜|陈皮|鸭梨|萝卜|白萝卜|香羊|贡羊|山羊|黑山羊|羔羊|青钱柳|香禾糯|香糯|糯米|黑米|山鸡|小香鸡|麻鸡|"
+                        "稻鱼鸭|稻花鱼|鲤鱼|草鱼|鳜鱼|河蟹|对虾|海参|紫菜|海带|生蚝|牡蛎|竹笋|笋干|魔芋|芋头|甘蔗|红糖|"
+                        "砂糖橘|蜜柚|沙田柚|柚子|香蕉|菠萝|黄桃|水蜜桃|青梅|李子|柿饼|桑葚|草莓|蓝莓|西瓜|蜜瓜|白菜|黄花菜|"
+                        "银耳|竹荪|松茸|羊肚菌|灵芝|三七|杜仲|金银花|菊花|花生|芝麻|荞麦|燕麦|莜麦|藜麦|青稞|高粱|"
+                        "菜籽油|香油|酱油|豆瓣|榨菜|泡菜|酸菜|腊肠|板鸭|牛干巴|米酒|早茶|山茶油)")
+# A brand's stem where the text takes it up (打响塔石香羊, 擦亮弄旺瑶山鸡): a name no dictionary knows.
+_PRODUCE_LEAD = ("打响", "擦亮", "培育", "发展", "推广", "打造", "做强", "做优", "种植", "养殖", "叫响", "把", "和", "、", "与", "及")
 
 
 @cache.memoize()
@@ -1807,12 +1838,135 @@ def _county_stem_set() -> frozenset[str]:
 def _local_produce(text: str, cand: list, add) -> None:
     counties = _county_stem_set()
     villages = {text[s:e - 1] for s, e, c, _ in cand if c == "place" and e - s >= 3 and text[e - 1] in "镇乡村"}
+    before = {e: s for s, e, c, _ in cand if c in ("place", "landmark") and e - s >= 2}  # 阳澄湖|大闸蟹
     for m in _scan(RE_PRODUCE, text, True):
-        for k in (4, 3, 2):
-            a = m.start() - k
-            if a >= 0 and (text[a:m.start()] in counties or text[a:m.start()] in villages):
-                add(a, m.end(), "project", 3)
-                break
+        if m.start() in before:
+            add(before[m.start()], m.end(), "project", 3)
+            continue
+        a = next((m.start() - k for k in (4, 3, 2) if k <= m.start()
+                  and (text[m.start() - k:m.start()] in counties or text[m.start() - k:m.start()] in villages)), None)
+        if a is None and len(m.group()) >= 2:
+            # a name no word at all (塔石, 杜阮, 车江), where the text takes the brand up
+            a = next((m.start() - k for k in (2, 3) if k <= m.start() and _bare_stem(text, m.start() - k, m.start())), None)
+        if a is not None:
+            add(a, m.end(), "project", 3)
+
+
+def _bare_stem(text: str, a: int, b: int) -> bool:
+    stem = text[a:b]
+    return (_JIEBA_BLOCK_RE.fullmatch(stem) is not None and all(len(t) == 1 for t in _cut_block(stem))
+            and not _tokenizer().FREQ.get(stem) and stem not in GENERIC_PLACES
+            and (a == 0 or text[a - 1] in "，。；：（\n" or text.endswith(_PRODUCE_LEAD, 0, a)))
+
+
+# Named forms that narrow a report to its region or unit whatever words they are made of.
+# An app named for what it does (农经一点通, 苗乡监督一点通): every one a local unit's own.
+RE_YIDIANTONG = re.compile(f"[{CJK}]{{2,8}}?一点通")
+# A place's honour of being first (精准扶贫首倡地, “两山”理念诞生地): it names its county.
+RE_FIRST_PLACE = re.compile("(?:首倡地|首提地|诞生地|发源地|策源地|萌发地|首创地)")
+# A national honour the region holds (全国民族团结进步示范州): a model title with the level of a place.
+RE_MODEL_REGION = re.compile("全国[\u4e00-\u9fff]{2,12}?示范(?:州|市|县|区|盟|旗)(?![场民级委政长])")
+# A capital of one thing without 中国 (物流之都, 康养之都): a city's name for itself.
+RE_BARE_CAPITAL = re.compile(f"(?<![中全世])[{CJK}]{{2,4}}?之都")
+# Neighbouring cities growing as one (延龙图一体化, 广佛同城化): their short names, no ordinary word.
+RE_ONE_CITY = re.compile(f"([{CJK}]{{2,4}}?)(?:一体化|同城化)")
+# A spirit named for a person or place the report names (拔群精神 beside 韦拔群纪念馆).
+RE_SPIRIT = re.compile(f"[{CJK}]{{2}}精神")
+# A local system with a number for a name (141基层治理体系, 1510工作法).
+RE_DIGIT_SYSTEM = re.compile(f"(?<![0-9])[0-9]{{3,4}}(?![0-9])[{CJK}]{{0,6}}?(?:体系|模式|机制|工作法|战略)")
+# A region's counted goals in quotes (“三个定位”, “五大任务”, “四个创建”): counted positionings, tasks and hubs
+# only, as the genre counts everything else (“四个亲自”, “六项纪律”, “三个加大”); the country's are in the vocabulary.
+RE_QUOTED_GOALS = re.compile(f"“([两三四五六七八九十百双][个大项件][{CJK}]{{0,4}}"
+                             "(?:定位|任务|中心|创建|走在前列?|强省|强市|高地|样板|示范区|先行区|大事))”")
+# A form of two counts or more without quotes, where a text takes it up (借鉴一问责八清理经验, 围绕一区两地一园一通道和…).
+RE_BARE_SEGMENTS = re.compile(f"(?:(?<=围绕|借鉴|推广|落实|紧扣|服务|深化|践行|聚焦|对标|运用|用好|推行|实施)|(?<=[和及与、]))"
+                              rf"((?:[{_CN_NUM}两][^{_CN_NUM}两“”\s、，；。和及与的]{{1,4}}?){{2,5}})"
+                              "(?=经验|模式|做法|要求|部署|目标|战略|改革|机制|体系|建设|工作|[和及与、，。；])")
+# A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
+RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
+# A slogan of the whole province or city in quotes, counted or a themed year (巩固全省“三基建设年”成果,
+# 落实全州“一把手监督七张清单”制度): the country's are in the vocabulary.
+RE_WHOLE_REGION_QUOTED = re.compile("(?:全省|全市|全州|全区|全县|全盟|全旗|全自治区|全盟市)“([^“”\n]{4,12})”")
+# A phase of a named project (壮瑶医诊疗中心二期, 桃源安置小区二期).
+RE_PHASE = re.compile("(?:区|中心|楼|园|厂|路|馆|院|站|城|苑|府|湾|港|基地|项目|工程|房)[二三四五六]期(?![间内末初中限])")
+# Verbs a name follows in running text, which _stem_before does not know as cue words (督办, 上线).
+_NAME_VERBS = re.compile("督办|督促|推进|推动|实施|完成|开展|检查|跟踪|紧盯|盯紧|聚焦|纳入|抓好|抓实|落实|安排|加快|"
+                         "启动|谋划|做好|确保|配合|参与|参加|负责|牵头|协调|办理|验收|核查|保障|上线|推广|运用|用好|开发|"
+                         "推出|启用|升级|助力|打造|融入|深化|对接")
+
+
+def _name_start(text: str, end: int, max_len: int, words: bool = False) -> int:
+    """Start of a name ending at `end`: _stem_before, and after the last verb in it (蓝天督办|壮瑶医诊疗中心);
+    with `words`, after the ordinary words that lead it too (服务|延龙图)."""
+    s = _stem_before(text, end, max_len)
+    s = max((v.end() for v in _NAME_VERBS.finditer(text, s, end) if v.end() < end), default=s)
+    if words and s < end and _JIEBA_BLOCK_RE.fullmatch(text[s:end]):
+        toks = _cut_block(text[s:end])
+        while len(toks) > 1 and len(toks[0]) >= 2 and _tokenizer().FREQ.get(toks[0], 0) >= 50:
+            s, toks = s + len(toks[0]), toks[1:]
+    return s
+
+
+def _named_forms(text: str, cand: list, add) -> None:
+    found = [text[s:e] for s, e, c, _ in cand if c in ("person", "landmark", "place")]
+    for m in _scan(RE_YIDIANTONG, text, "一点通" in text):
+        s = _name_start(text, m.end() - 3, 8)
+        if m.end() - 3 - s >= 2:
+            add(s, m.end(), "project", 2)
+    for m in _scan(RE_FIRST_PLACE, text, "地" in text):
+        s = _stem_before(text, m.start(), 10)
+        if text[s - 1:s] == "”" and (q := text.rfind("“", max(0, s - 12), s - 1)) != -1:
+            s = q  # “两山”理念诞生地
+        if m.start() - s >= 2 and not _generic_brand(text[s:m.start()]):
+            cand.append((s, m.end(), "regional_marker", 2))  # over the vocabulary inside (精准扶贫)
+    for m in _scan(RE_MODEL_REGION, text, "全国" in text):
+        cand.append((m.start(), m.end(), "regional_marker", 2))
+    for m in _scan(RE_BARE_CAPITAL, text, "之都" in text):
+        s = _name_start(text, m.end() - 2, 6, True)
+        stem = text[s:m.end() - 2]
+        if 2 <= len(stem) <= 4 and not _vocab_automaton().find(stem):
+            add(s, m.end(), "regional_marker", 3)
+    for m in _scan(RE_ONE_CITY, text, "一体化" in text or "同城化" in text):
+        s = _name_start(text, m.end(1), 6, True)
+        stem = text[s:m.end(1)]
+        if 2 <= len(stem) <= 4 and not _all_common(stem) and not _vocab_automaton().find(stem + "一体化"):
+            add(s, m.end(), "regional_marker", 3)
+    if found:
+        for m in _scan(RE_SPIRIT, text, "精神" in text):
+            end = m.end() - 2
+            for k in (3, 2):
+                stem = text[end - k:end]
+                if (len(stem) == k and _rare_word(stem) and not _vocab_automaton().find(stem + "精神")
+                        and any(stem in f for f in found)):
+                    add(end - k, m.end(), "regional_marker", 3)
+                    break
+    for m in _scan(RE_DIGIT_SYSTEM, text, _DIGIT_RUN.search(text) is not None or re.search("[0-9]{3}", text) is not None):
+        add(m.start(), m.end(), "regional_marker", 3)
+    for m in _scan(RE_QUOTED_GOALS, text, "“" in text):
+        if not _vocab_automaton().find(m.group(1)):
+            add(m.start(1), m.end(1), "regional_marker", 2)
+    for m in RE_BARE_SEGMENTS.finditer(text):
+        term = m.group(1)
+        if (len(term) >= (6 if text[m.start(1) - 1] in "和及与、" else 5) and set(re.findall(f"[{_CN_NUM}两]", term)) != {"一"}
+                and not _vocab_automaton().find(term)):
+            add(m.start(1), m.end(1), "regional_marker", 3)
+    for m in _scan(RE_CODE_BRAND, text, "码上" in text):
+        s = _name_start(text, m.start(), 6)
+        if m.start() - s >= 2 and text[m.start() - 1] not in "扫维":
+            add(s, m.end(), "project", 2)
+    for m in _scan(RE_WHOLE_REGION_QUOTED, text, "全" in text and "“" in text):
+        term = m.group(1)
+        rest = term
+        for a, b in _vocab_automaton().find(term):
+            rest = rest[:a] + "\0" * (b - a) + rest[b:]
+        if re.search("[二三四五六七八九十两百千]", rest) or rest.endswith("年"):
+            # over the vocabulary inside (“一把手监督七张清单”): the count is the region's own
+            cand.append((m.start(1), m.end(1), "regional_marker", 2))
+    for m in _scan(RE_PHASE, text, "期" in text):
+        s = _name_start(text, m.start() + 1, 12)
+        stem = text[s:m.start()]
+        if len(stem) >= 2 and not stem.startswith(_DETERMINERS) and not _is_generic_organ(stem + text[m.start()]):
+            add(s, m.end(), "project", 3)
 
 
 def _landmark_neighbours(text: str, cand: list, add) -> None:
@@ -2084,7 +2238,8 @@ def find_items(text: str) -> list[Item]:
     for m in _scan(RE_QUOTED_PLATFORM, text, "“" in text):
         if not _NUMBERED.fullmatch(m.group(1)):
             add(m.start(1), m.end(1), "project", 1)
-    for m in _scan(RE_PLATFORM, text, "小程序" in text or "pp" in text or "PP" in text or "公众号" in text or "客户端" in text):
+    for m in _scan(RE_PLATFORM, text, "小程序" in text or "pp" in text or "PP" in text or "公众号" in text or "客户端" in text
+                   or "平台" in text):
         name = m.group(1)
         # 互助监督一点通: words after a county's name (the place is found where it begins the name)
         placed = len(name) >= 5 and (any(a == 0 and b - a >= 2 for a, b in _place_automaton().find(name))
@@ -2099,6 +2254,8 @@ def find_items(text: str) -> list[Item]:
             add(m.start(1), m.end(1), "project", 2)
     unnamed_projects: list[tuple[int, int, int]] = []  # decided once the model has read the text
     for m in _PROJECT_RE.finditer(text):
+        if m.group() == "工程" and text[m.end():m.end() + 1] in ("款", "师", "量", "车"):
+            continue  # 涉及工程款, 工程师: the word, no project's name
         # The work done (建设, 改扩建 …) is part of the name, though a cue word elsewhere.
         verbs = _PROJECT_VERBS.search(text, max(0, m.start() - 6), m.start())
         s = _stem_before(text, verbs.start() if verbs else m.start(), 14)
@@ -2330,6 +2487,8 @@ def find_items(text: str) -> list[Item]:
         villages = sorted({e for s, e, c, _ in cand if c in ("place", "unit") and text[e - 1:e] in "村屯"})
         for v in villages:
             m = RE_GROUP.match(text, v)
+            if text[v:v + 1] in "和与及、" and (m2 := RE_GROUP.match(text, v + 1)) and m2.group(1):
+                m = m2  # 圪塔沟村和后凹组: the village's named group after it in the list
             while m:
                 named = m.group(1)
                 if named and (named.endswith("小") or _all_common(named) or _is_generic_organ(named)):
@@ -2349,6 +2508,7 @@ def find_items(text: str) -> list[Item]:
     _landmark_kinds(text, add, model_places)
     _landmark_spots(text, add, model_places)
     _local_produce(text, cand, add)
+    _named_forms(text, cand, add)
     _landmark_neighbours(text, cand, add)
     _place_neighbours(text, cand, add)
     _project_neighbours(text, cand, add)

@@ -735,6 +735,40 @@ def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
 
 
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("三是宋主任分管的财务科整改不到位。", "person", "宋"),                                  # a lone surname after 三是
+    ("吴强包联石坎沟村和后坪组。", "place", "后坪组"),                                        # a village's named group
+    ("蒙岗·杨略联系白岩社区。", "person", "蒙岗·杨略"),                                      # a Miao name with a dot
+    ("修缮苍岭梯田、护好广利堰。", "landmark", "广利堰"),                                    # terraces and weirs
+    ("上线泉农阳光监督平台。", "project", "泉农阳光"),                                        # a platform without quotes
+    ("推广峰岚码上办服务。", "project", "峰岚码上办"),                                        # a brand on 码上
+    ("推进滨河安置小区三期建设。", "project", "滨河安置小区三期"),                            # a phase, alone
+    ("县城是红色交通线发源地。", "regional_marker", "红色交通线发源地"),                      # a place's first
+    ("巩固全市“五型机关建设年”成果。", "regional_marker", "五型机关建设年"),                  # the whole city's year
+    ("对标“三个定位”，完成“四大任务”。", "regional_marker", "四大任务"),                    # counted tasks in quotes
+    ("借鉴一核两翼三联动经验。", "regional_marker", "一核两翼三联动"),                        # a form of counts, bare
+    ("服务宁滁同城化发展。", "regional_marker", "宁滁同城化"),                                # cities growing as one
+    ("助力陶瓷之都建设。", "regional_marker", "陶瓷之都"),                                    # a city's capital of a thing
+    ("落实552基层治理体系。", "regional_marker", "552基层治理体系"),                          # a numbered local system
+    ("打响坝沱黑山羊品牌。", "project", "坝沱黑山羊"),                                        # produce of a place no word
+    ("学习志清精神，到刘志清故居参观。", "regional_marker", "志清精神"),                      # a local person's spirit
+])
+def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+
+
+@pytest.mark.parametrize("text", [
+    "落实“四个亲自”“六项纪律”，做到“三个加大”，执行防止干预司法“三个规定”。",  # the genre's counted forms
+    "建设万亩梯田，加固拦河堰。",                                                  # kinds of works
+    "发展优质大米和高山茶叶，扫码上报，结清工程款。",                              # produce of no place, a scan, a sum
+    "建设鱼米之乡，推进城乡一体化和长三角一体化。",                                # everyday and national forms
+    "落实全省“四下基层”制度，各班子成员包联村组。",                                # the country's, the kind of village
+    "举办培训班二期，落实一岗双责和三重一大。",                                    # a course, the vocabulary
+])
+def test_traps_of_version_16(text: str) -> None:
+    assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
+
+
 @pytest.mark.parametrize("text", [
     "着力打造清风护航品牌，叫响清风校园廉洁文化品牌。",  # brands of every county, no place of their own
     "新建玻璃栈道、红色遗址和党性教育基地。",          # kinds of place the model may take for names
