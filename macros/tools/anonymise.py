@@ -1048,6 +1048,9 @@ _COMMON_APPS = ("微信", "抖音", "钉钉", "支付宝", "快手", "微博", "
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
 RE_QUOTED_ACTIVITY = re.compile(f"“([{CJK}]{{3,8}})”(?=活动|主题活动|宣讲|联赛|足球|年度任务|产业|养殖|种植)")
+# A quoted name before the kind of thing it is (“寨兴十户”互助机制, “牧民之家”议事厅).
+RE_QUOTED_KIND = re.compile(f"“([{CJK}]{{4,12}})”[{CJK}]{{0,6}}?(?:品牌|机制|专栏|议事厅|阵地|驿站|项目|宣讲|年度任务|"
+                            "工作法|讲习所|书屋|工作室|服务队|联盟)")
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
 
 
@@ -1272,6 +1275,17 @@ def _local_name_in(stem: str) -> bool:
     rare = _rare_place_words()
     return any(t in rare for t in toks) or len(stem) >= 5 and any(
         len(a) == 1 and len(b) == 1 and a not in "的和与及之" and b not in "的和与及之" for a, b in zip(toks, toks[1:]))
+
+
+def _own_word(term: str) -> bool:
+    """A word of its own in a name: one no dictionary knows (绿橙, 桃农), or two single characters in a row that are
+    no function words (寨|兴|十|户), not only ordinary words and 进/到 (廉洁文化|进|万家)."""
+    if not _JIEBA_BLOCK_RE.fullmatch(term):
+        return False
+    toks = _cut_block(term)
+    return any(len(t) >= 2 and not _common_word(t) for t in toks) or any(
+        len(a) == 1 and len(b) == 1 and a not in "的和与及之进入到在" and b not in "的和与及之进入到在"
+        for a, b in zip(toks, toks[1:]))
 
 
 def _listable(name: str) -> bool:
@@ -2253,6 +2267,13 @@ def find_items(text: str) -> list[Item]:
         # “侗歌进课堂”活动, “石榴籽税宣月”活动, “靖西香糯”产业: a quoted name that holds a word of its own
         # (“廉洁文化进万家”活动, “清风进校园” are every county's)
         if _local_name_in(m.group(1)):
+            add(m.start(1), m.end(1), "project", 2)
+    for m in _scan(RE_QUOTED_KIND, text, "“" in text):
+        # “寨兴十户”互助机制, “桃农联保贷”风险防控机制, “绿橙上山”等项目: a quoted name before the kind of thing it
+        # is, with a word of its own (not “小微权力”专项, “关键少数”制度, “清风廉韵”活动, “廉洁文化进万家”活动)
+        term = m.group(1)
+        if (not term.startswith(("第", "两")) and term[0] not in _CN_NUM and not _vocab_automaton().find(term)
+                and not _generic_brand(term) and _own_word(term)):
             add(m.start(1), m.end(1), "project", 2)
     unnamed_projects: list[tuple[int, int, int]] = []  # decided once the model has read the text
     for m in _PROJECT_RE.finditer(text):

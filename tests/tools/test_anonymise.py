@@ -752,6 +752,7 @@ def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
     ("落实552基层治理体系。", "regional_marker", "552基层治理体系"),                          # a numbered local system
     ("打响坝沱黑山羊品牌。", "project", "坝沱黑山羊"),                                        # produce of a place no word
     ("学习志清精神，到刘志清故居参观。", "regional_marker", "志清精神"),                      # a local person's spirit
+    ("推广“岭兴五户”联防机制。", "project", "岭兴五户"),                                      # a quoted name before its kind
 ])
 def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -764,6 +765,7 @@ def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     "建设鱼米之乡，推进城乡一体化和长三角一体化。",                                # everyday and national forms
     "落实全省“四下基层”制度，各班子成员包联村组。",                                # the country's, the kind of village
     "举办培训班二期，落实一岗双责和三重一大。",                                    # a course, the vocabulary
+    "推进“小微权力”专项，开展“廉洁文化进万家”“以案促改”宣讲。",                  # every county's names
 ])
 def test_traps_of_version_16(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
