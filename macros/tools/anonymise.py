@@ -312,7 +312,9 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              # Zhuang and Buyei (班: 班勇; not 班子, 班组)
                              "班"
                              # Hui (海, 喇), Shandong (公: 公丕勇) and Shaanxi (拓, 惠, 呼) family names, and 元
-                             "海喇公拓惠呼元")
+                             "海喇公拓惠呼元"
+                             # Hainan (云: 云海, 云天雄) and Qinghai Tu (星: 星全福) family names
+                             "云星")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -356,8 +358,8 @@ _TITLE_BEFORE = re.compile(
 _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words that follow a title: 局长向县委汇报
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
-                            f"|(?:(?<=[长委部科室局院处所站队办组股学心司])|(?<=[一二三四五六]是))"  # 三是贾主任所在派驻组
-                            f"([{MORE_SURNAMES}南])(?=书记|主任|[局科处所站队组院校部股台]长|主席|经理)")
+                            f"|(?:(?<=[长委部科室局院处所站队办组股学心司村的])|(?<=[一二三四五六]是))"  # 三是贾主任, 桂溪村吴主任, 公车的顾科长
+                            f"([{MORE_SURNAMES}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理))")
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -617,7 +619,7 @@ RE_LOCAL_BRAND = re.compile(f"(?:擦亮|打造|叫响|唱响|培育|创建)([{CJ
 # A region's own numbered plan, in quotes before what it is (“一优两高”战略, “4567”现代化产业体系, “三万”活动,
 # 产业“四地”建设); the country's (“四个全面”战略布局, “两个维护”) are in the vocabulary or counted by 个.
 RE_QUOTED_COUNT = re.compile(f"“([0-9{_CN_NUM}两][^“”\n]{{1,7}})”"
-                             "(?=(?:高质量发展|现代化)?(?:战略(?!布局)|产业体系)|活动|建设)")
+                             "(?=(?:高质量发展|现代化)?(?:战略(?!布局)|产业体系)|活动|建设|要求)")  # 践行“四敢”要求
 # …or a form of two counts or more, wherever it stands (“三江六岸”征拆, “一区两地一园一通道”, “三清单一承诺”);
 # not the everyday 一X一Y (“一村一品”, “一人一档”), the country's are in the vocabulary.
 RE_QUOTED_SEGMENTS = re.compile(f"“((?:[{_CN_NUM}两][^{_CN_NUM}两“”\n、，；。]{{1,4}}){{2,5}})”")
@@ -1043,7 +1045,7 @@ RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；�
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
 # …or one named without quotes (上线宁组通小程序, 推广渝廉通APP): a name that is no ordinary words.
 RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级)([{CJK}]{{2,8}}?)(?:小程序|APP|App|app|公众号|客户端"
-                         "|(?:监督|服务|管理|智慧|数字|信息|智能|监管)平台)")  # 上线溆农阳光监督平台
+                         "|(?:数字|智慧|智能)?(?:监督|服务|管理|信息|监管)?平台)")  # 上线溆农阳光监督平台, 夷纪智督数字监督平台
 _COMMON_APPS = ("微信", "抖音", "钉钉", "支付宝", "快手", "微博", "学习强国", "企业微信", "视频号", "小红书")
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
@@ -1152,7 +1154,9 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
     for m in _scan(RE_QINGFENG, text, "清风”" in text or "“清风" in text):
         local = m.group(1) or m.group(2)
         placed = (local in local_names or local.startswith(REGION_EPITHETS) or _place_automaton().find(local)
-                  or any(local + k in text for k in "河江湖山镇乡村县区"))  # 尼洋河, 河湟地区: a place's name
+                  or any(local + k in text for k in "河江湖山镇乡村县区")  # 尼洋河, 河湟地区: a place's name
+                  or len(local) == 2 and not _common_word(local) and local not in _BRAND_WORDS  # 河湟: no word
+                  or any(_LANDMARK_SUFFIX_ANY.match(text, i.end()) for i in re.finditer(re.escape(local), text)))  # 东坡书院
         if placed and not _vocab_automaton().find(local) and not _is_generic_organ(local):
             add(m.start() + 1, m.end() - 1, "project", 2)
     for m in _scan(RE_E_APP, text, "e" in text):
@@ -1222,6 +1226,9 @@ PLACE_END = "省市县区镇乡村街道社区组屯查木旗盟州湖山河江�
 _PLACE_SUFFIX_RE = "街道|社区|嘎查|苏木|[省市县区镇乡村组屯旗州盟].*"
 
 
+_VERB_COUNTY_STEMS = frozenset({"会同", "协同", "联合", "配合", "指导", "督促"})
+
+
 def _ambiguous_county(text: str, s: int, e: int) -> bool:
     """会同县委 ("jointly with the county committee"), 和县直单位: a county whose stem is an
     ordinary word, read before 委/直/级/政 as that word + a generic organ."""
@@ -1230,7 +1237,10 @@ def _ambiguous_county(text: str, s: int, e: int) -> bool:
         return True  # 建设和县人民医院: "and the county hospital"
     # not 市: a city's name before 市委 is the city (保定市委), whatever its stem also means
     return (len(name) >= 2 and name[-1] in "县区" and _common_word(name[:-1])
-            and text[e:e + 1] in "委直级政" and (s == 0 or text[s - 1] not in "省市州")
+            and (text[e:e + 1] in "委直级政"
+                 # 会同县财政局核查: "jointly with the county's finance bureau", a verb before any organ
+                 or name[:-1] in _VERB_COUNTY_STEMS and _ORGAN_RE.match(text[e:e + 12]) is not None)
+            and (s == 0 or text[s - 1] not in "省市州")
             and not text.endswith("中共", 0, s))  # 中共郯城县委: the county's committee, whatever its stem
 
 
@@ -1775,19 +1785,33 @@ def _add_listed(pos: int, names: list[str], add, prio: int) -> None:
         pos += len(n) + 1
 
 
+def _list_items(run: str) -> list[str]:
+    """The items of a list, split at 、和及与, but not at a 和 inside a name (中和古镇: 中 is no item)."""
+    seps = re.findall("[、和及与]", run)
+    parts = re.split("[、和及与]", run)
+    items = [parts[0]]
+    for sep, part in zip(seps, parts[1:]):
+        if sep != "、" and len(items[-1]) == 1:
+            items[-1] += sep + part
+        else:
+            items.append(part)
+    return items
+
+
 def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
     for m in _scan(RE_VISIT_LIST, text, "到" in text or "赴" in text or "参观" in text or "走" in text):
         if _VISIT_VERB.search(m.group(1)):
             continue  # 到乡镇和村开展学习: the list ends at the first verb
         pos, stops = m.start(1), []
-        for item in re.split("[、和及与]", m.group(1)):
+        for item in _list_items(m.group(1)):
             a, pos = pos, pos + len(item) + 1
             name = re.sub("(?:畔|边|旁|脚下)$", "", item)  # 大夏河畔: the river
-            if 2 <= len(name) <= 6 and _stop_name(name) and name[-1] not in "家户处里村组镇乡区县市中内外上下":
+            if 2 <= len(name) <= 6 and _stop_name(name) and (name[-1] not in "家户处里村组镇乡区县市中内外上下"
+                                                             or name.endswith("古镇")):  # 中和古镇 among the stops
                 stops.append((a, name, not _all_common(name)))
         if any(sure for _a, _n, sure in stops):  # …and with one such, a word that ends like a landmark (大夏河)
             for a, name, sure in stops:
-                if sure or name[-1] in _NEIGHBOUR_END + "河江溪壁府":  # 九龙壁, 代王府 beside 华严寺
+                if sure or name[-1] in _NEIGHBOUR_END + "河江溪壁府" or name.endswith(LANDMARK_SUFFIXES):  # 九龙壁, 中和古镇
                     add(a, a + len(name), "landmark", 4)
     for m in _scan(RE_STORY_LIST, text, "的传说" in text or "的故事" in text or "的典故" in text or "的来历" in text):
         names = m.group(1).split("、")
@@ -1894,10 +1918,25 @@ RE_DIGIT_SYSTEM = re.compile(f"(?<![0-9])[0-9]{{3,4}}(?![0-9])[{CJK}]{{0,6}}?(?:
 # only, as the genre counts everything else (“四个亲自”, “六项纪律”, “三个加大”); the country's are in the vocabulary.
 RE_QUOTED_GOALS = re.compile(f"“([两三四五六七八九十百双][个大项件][{CJK}]{{0,4}}"
                              "(?:定位|任务|中心|创建|走在前列?|强省|强市|高地|样板|示范区|先行区|大事))”")
+# …or without quotes where a text takes them up (围绕三个定位和…, 完成好五大任务).
+RE_BARE_GOALS = re.compile("(?:围绕|紧扣|完成|聚焦|落实|服务|践行|对标)好?([两三四五六七八九十][个大项件]"
+                           "(?:定位|任务|中心|创建|走在前列?|强省|强市|高地|样板|大事))(?=[和、，。；与及]|建设|目标|要求|部署)")
+# A region's measures named by its organ (落实省纪委监委一把手监督十项措施): over the vocabulary inside.
+RE_ORGAN_MEASURES = re.compile(f"(?:省委|市委|州委|省纪委|市纪委|州纪委|省政府|市政府)(?:监委)?([{CJK}]{{2,10}}?"
+                               f"[{_CN_NUM}]+[项条](?:措施|举措|规定|要求|禁令|机制))")
 # A form of two counts or more without quotes, where a text takes it up (借鉴一问责八清理经验, 围绕一区两地一园一通道和…).
-RE_BARE_SEGMENTS = re.compile(f"(?:(?<=围绕|借鉴|推广|落实|紧扣|服务|深化|践行|聚焦|对标|运用|用好|推行|实施)|(?<=[和及与、]))"
+RE_BARE_SEGMENTS = re.compile(f"(?:(?<=围绕|借鉴|推广|落实|紧扣|服务|深化|践行|聚焦|对标|运用|用好|推行|实施|走好|坚持)|(?<=[和及与、]))"
                               rf"((?:[{_CN_NUM}两][^{_CN_NUM}两“”\s、，；。和及与的]{{1,4}}?){{2,5}})"
-                              "(?=经验|模式|做法|要求|部署|目标|战略|改革|机制|体系|建设|工作|[和及与、，。；])")
+                              "(?=经验|模式|做法|要求|部署|目标|战略|改革|机制|体系|建设|工作|发展|[和及与、，。；])")
+# A metropolitan area or a belt named for its cities (宜荆荆都市圈, 长株潭城市群): every one a region's.
+RE_METRO = re.compile(f"[{CJK}]{{2,4}}?(?:都市圈|城市群|经济圈|经济带|城镇群)")
+# A city's or county's name for what it is or will be (世界旅游名城, 长江大保护典范城市, 文献名邦, 大禹故里).
+RE_CITY_TITLE = re.compile(f"[{CJK}]{{2,8}}?(?:名城|典范城市|名邦|故里)(?![{CJK}]*?(?:办|局|委))")
+_TITLE_LEAD = re.compile("^(?:持续|加快|全力|服务|围绕|传承|建设|打造|擦亮|争创|创建|推进|助力|聚焦|对标|弘扬|是|为|和|与|及)+")
+# A themed year without quotes where a text takes it up (巩固能力作风建设年成果, 开展作风效能提升年活动); the
+# country's (基层减负年) are in the vocabulary.
+RE_BARE_YEAR = re.compile(f"(?<=巩固|开展|深化|推进|落实|围绕)([{CJK}]{{2,8}}?(?:建设|提升|攻坚|突破|落实|效能|能力|服务|作风)年)"
+                          "(?=活动|成果|行动|部署|要求|工作|专项)")
 # A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
 RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
 # A slogan of the whole province or city in quotes, counted or a themed year (巩固全省“三基建设年”成果,
@@ -1925,6 +1964,7 @@ def _name_start(text: str, end: int, max_len: int, words: bool = False) -> int:
 
 def _named_forms(text: str, cand: list, add) -> None:
     found = [text[s:e] for s, e, c, _ in cand if c in ("person", "landmark", "place")]
+    landmarks = [text[s:e] for s, e, c, _ in cand if c == "landmark"]  # 西路军精神 beside …西路军纪念馆
     for m in _scan(RE_YIDIANTONG, text, "一点通" in text):
         s = _name_start(text, m.end() - 3, 8)
         if m.end() - 3 - s >= 2:
@@ -1952,8 +1992,8 @@ def _named_forms(text: str, cand: list, add) -> None:
             end = m.end() - 2
             for k in (3, 2):
                 stem = text[end - k:end]
-                if (len(stem) == k and _rare_word(stem) and not _vocab_automaton().find(stem + "精神")
-                        and any(stem in f for f in found)):
+                if (len(stem) == k and (_rare_word(stem) or k == 3 and any(stem in f for f in landmarks))
+                        and not _vocab_automaton().find(stem + "精神") and any(stem in f for f in found)):
                     add(end - k, m.end(), "regional_marker", 3)
                     break
     for m in _scan(RE_DIGIT_SYSTEM, text, _DIGIT_RUN.search(text) is not None or re.search("[0-9]{3}", text) is not None):
@@ -1961,10 +2001,31 @@ def _named_forms(text: str, cand: list, add) -> None:
     for m in _scan(RE_QUOTED_GOALS, text, "“" in text):
         if not _vocab_automaton().find(m.group(1)):
             add(m.start(1), m.end(1), "regional_marker", 2)
+    for m in _scan(RE_BARE_GOALS, text, "个" in text or "大" in text or "项" in text or "件" in text):
+        if not _vocab_automaton().find(m.group(1)):
+            add(m.start(1), m.end(1), "regional_marker", 3)
+    for m in _scan(RE_ORGAN_MEASURES, text, "项" in text or "条" in text):
+        cand.append((m.start(1), m.end(1), "regional_marker", 3))
     for m in RE_BARE_SEGMENTS.finditer(text):
         term = m.group(1)
-        if (len(term) >= (6 if text[m.start(1) - 1] in "和及与、" else 5) and set(re.findall(f"[{_CN_NUM}两]", term)) != {"一"}
+        if (len(term) >= (6 if text[m.start(1) - 1] in "和及与、" else 4) and set(re.findall(f"[{_CN_NUM}两]", term)) != {"一"}
                 and not _vocab_automaton().find(term)):
+            add(m.start(1), m.end(1), "regional_marker", 3)
+    for m in _scan(RE_METRO, text, "圈" in text or "群" in text or "带" in text):
+        s = _name_start(text, m.end() - 3, 6)
+        stem = text[s:m.end() - 3]
+        if 2 <= len(stem) <= 4 and (not _all_common(stem) or _place_automaton().find(stem)) and not _vocab_automaton().find(text[s:m.end()]):
+            add(s, m.end(), "regional_marker", 3)
+    for m in _scan(RE_CITY_TITLE, text, "名城" in text or "城市" in text or "名邦" in text or "故里" in text):
+        s = _stem_before(text, m.end() - 2, 10)
+        lead = _TITLE_LEAD.match(text, s)
+        s = lead.end() if lead else s
+        kind = 4 if text.endswith("典范城市", 0, m.end()) else 2
+        if (m.end() - kind - s >= 2 and not _vocab_automaton().find(text[s:m.end()])
+                and not text.endswith("历史文化名城", 0, m.end())):  # (国家)历史文化名城: a title of many cities
+            add(s, m.end(), "regional_marker", 3)
+    for m in _scan(RE_BARE_YEAR, text, "年" in text):
+        if not _vocab_automaton().find(m.group(1)):
             add(m.start(1), m.end(1), "regional_marker", 3)
     for m in _scan(RE_CODE_BRAND, text, "码上" in text):
         s = _name_start(text, m.start(), 6)
@@ -2002,7 +2063,7 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
                 if text[b - 1] not in _NEIGHBOUR_END:
                     # 和山西显通寺开展: the name ends at the kind of place, before the verb
                     b = next((k for k in range(e + 3, m.end() + 1) if text[k - 1] in _NEIGHBOUR_END
-                              and (k == len(text) or text[k] in _LIST_SEP + "，。；" or _common_word(text[k:k + 2]))), b)
+                              and (k == len(text) or text[k] in _LIST_SEP + "，。；设建开办" or _common_word(text[k:k + 2]))), b)
                 spans.append((e + 1, b))
         if s >= 3 and text[s - 1] == "、":
             a = s - 1
@@ -2260,6 +2321,8 @@ def find_items(text: str) -> list[Item]:
         # 互助监督一点通: words after a county's name (the place is found where it begins the name)
         placed = len(name) >= 5 and (any(a == 0 and b - a >= 2 for a, b in _place_automaton().find(name))
                                      or any(name[:k] + x in gazetteer() for k in (2, 3) for x in "县市区旗"))
+        if m.group().endswith("平台") and not _own_word(name):
+            continue  # 运用局短信平台: a bare 平台 only after a name of its own (上线儋教通平台)
         if ((len(name) <= 5 and not _all_common(name) or placed) and not _vocab_automaton().find(name)
                 and not _is_generic_organ(name) and not name.endswith(_COMMON_APPS)):
             add(m.start(1), m.end(1), "project", 2)
@@ -2345,8 +2408,10 @@ def find_items(text: str) -> list[Item]:
                 # the stem decides (南坪林场, 龙潭片区, 查干诺尔苏木; not 国有林场, 东部片区).
                 if stem in _AREA_GENERIC or stem[-1] in "部边域内外" or _is_generic_organ(stem):
                     continue
-            elif not after_place and _all_common(whole):
-                continue
+            elif not after_place and _all_common(whole) and not (
+                    before in ("联系", "包联", "包保") and suffix in ("社区", "村") and stem not in GENERIC_PLACES
+                    and not stem.startswith(_DETERMINERS) and len(stem) <= 3):
+                continue  # (符亚雄联系银滩社区: a named community in a share of the work, whatever its words)
             if after_place or prev and prev in "县区市镇乡村赴到在至于、对（" or before in _BEFORE_VILLAGE:
                 add(s, m.end(), "place", 3)
 

@@ -753,6 +753,16 @@ def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
     ("打响坝沱黑山羊品牌。", "project", "坝沱黑山羊"),                                        # produce of a place no word
     ("学习志清精神，到刘志清故居参观。", "regional_marker", "志清精神"),                      # a local person's spirit
     ("推广“岭兴五户”联防机制。", "project", "岭兴五户"),                                      # a quoted name before its kind
+    ("通报石桥村杜主任违规问题。", "person", "杜"),                                          # a lone surname after a village
+    ("依托苍水智慧监管平台开展监督。", "project", "苍水"),                                    # a platform after two modifiers
+    ("围绕桂柳梧都市圈建设。", "regional_marker", "桂柳梧都市圈"),                            # a metropolitan area
+    ("持续服务国际康养名城建设。", "regional_marker", "国际康养名城"),                        # a city's title for itself
+    ("巩固作风效能提升年成果。", "regional_marker", "作风效能提升年"),                        # a themed year, bare
+    ("围绕四个定位和1234战略部署。", "regional_marker", "四个定位"),                          # counted goals, bare
+    ("落实省纪委监委一把手监督八项措施。", "regional_marker", "一把手监督八项措施"),          # an organ's measures
+    ("陈刚联系东岭社区，黄岩联系白石村。", "place", "东岭社区"),                              # a community in a share
+    ("组织干部到乌江书院、中和古镇开展教学。", "landmark", "中和古镇"),                      # 和 inside a stop's name
+    ("打造“东岚清风”品牌，组织到东岚书院参观。", "project", "东岚清风"),                      # a brand on a landmark's name
 ])
 def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -766,6 +776,8 @@ def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     "落实全省“四下基层”制度，各班子成员包联村组。",                                # the country's, the kind of village
     "举办培训班二期，落实一岗双责和三重一大。",                                    # a course, the vocabulary
     "推进“小微权力”专项，开展“廉洁文化进万家”“以案促改”宣讲。",                  # every county's names
+    "运用局短信平台提醒，推进现代化都市圈和国家历史文化名城建设，践行“四自”要求。",  # kinds, titles of many
+    "活动期间，会同县财政局核查资金。",                                            # a verb before a county's organ
 ])
 def test_traps_of_version_16(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
