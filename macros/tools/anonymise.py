@@ -1035,7 +1035,7 @@ def _places(text: str) -> list[tuple[int, int]]:
 _LANDMARK_ANY = re.compile("|".join(map(re.escape, LANDMARKS)))
 _LANDMARK_SUFFIX_ANY = re.compile("|".join(map(re.escape, LANDMARK_SUFFIXES)))
 _VILLAGE_SUFFIX_ANY = re.compile("|".join(map(re.escape, VILLAGE_SUFFIXES)))
-_PROJECT_RE = re.compile("工程|项目|示范区|产业园|行动|计划")
+_PROJECT_RE = re.compile("工程|项目|示范区|示范带|产业园|行动|计划")
 RE_GROUP = re.compile(f"(?:[一二三四五六七八九十]{{1,3}}|\\d{{1,2}}|[{CJK}]{{1,2}}家)组|([{CJK}]{{2,4}}?)组(?![长织成建员])")
 RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|系列|相关|有关|等)[^\\s“”和与及、，。；：的\\x00-\\x7f]){0,8}?"
                                "(?:三年行动|行动|工程|项目|计划|品牌)")
@@ -1192,6 +1192,7 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         before = text[max(0, m.start() - 8):m.start()]
         regional = (_REGION_BEFORE.search(before) is not None or m.start() in place_ends
                     or term.startswith(REGION_EPITHETS) or any(n in term for n in CITY_NICKNAMES)
+                    or term.endswith(tuple(x for x in REGION_EPITHETS if len(x) >= 2))  # “放心消费在燕赵”
                     or term.endswith(_COUNTY_WAY) and term[:-2] in _county_stem_set()
                     or any(e - s >= 2 for s, e in gaz.find(term)) or any(st in term for st in stems))
         # A themed year (“作风建设提升年”活动): the country's years are in the vocabulary
@@ -1937,6 +1938,8 @@ _TITLE_LEAD = re.compile("^(?:持续|加快|全力|服务|围绕|传承|建设|�
 # country's (基层减负年) are in the vocabulary.
 RE_BARE_YEAR = re.compile(f"(?<=巩固|开展|深化|推进|落实|围绕)([{CJK}]{{2,8}}?(?:建设|提升|攻坚|突破|落实|效能|能力|服务|作风)年)"
                           "(?=活动|成果|行动|部署|要求|工作|专项)")
+# A stream, river or lake something stands beside (在七星溪畔设立, 沿龙门河岸): a name that is no word.
+RE_WATER_SIDE = re.compile(f"(?:在|沿|到|赴|于)([{CJK}]{{2,4}}?(?:溪|河|江|湖|潭|塘))(?:畔|岸|边|两岸|沿岸)")
 # A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
 RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
 # A slogan of the whole province or city in quotes, counted or a themed year (巩固全省“三基建设年”成果,
@@ -1947,7 +1950,7 @@ RE_PHASE = re.compile("(?:区|中心|楼|园|厂|路|馆|院|站|城|苑|府|湾
 # Verbs a name follows in running text, which _stem_before does not know as cue words (督办, 上线).
 _NAME_VERBS = re.compile("督办|督促|推进|推动|实施|完成|开展|检查|跟踪|紧盯|盯紧|聚焦|纳入|抓好|抓实|落实|安排|加快|"
                          "启动|谋划|做好|确保|配合|参与|参加|负责|牵头|协调|办理|验收|核查|保障|上线|推广|运用|用好|开发|"
-                         "推出|启用|升级|助力|打造|融入|深化|对接")
+                         "推出|启用|升级|助力|打造|融入|深化|对接|擦亮|叫响|打响")
 
 
 def _name_start(text: str, end: int, max_len: int, words: bool = False) -> int:
@@ -2024,6 +2027,10 @@ def _named_forms(text: str, cand: list, add) -> None:
         if (m.end() - kind - s >= 2 and not _vocab_automaton().find(text[s:m.end()])
                 and not text.endswith("历史文化名城", 0, m.end())):  # (国家)历史文化名城: a title of many cities
             add(s, m.end(), "regional_marker", 3)
+    for m in _scan(RE_WATER_SIDE, text, "畔" in text or "岸" in text or "边" in text):
+        name = m.group(1)
+        if not _all_common(name) and _stop_name(name) and name not in GENERIC_PLACES and len(name) >= 3:
+            add(m.start(1), m.end(1), "landmark", 4)
     for m in _scan(RE_BARE_YEAR, text, "年" in text):
         if not _vocab_automaton().find(m.group(1)):
             add(m.start(1), m.end(1), "regional_marker", 3)

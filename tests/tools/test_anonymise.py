@@ -763,6 +763,9 @@ def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
     ("陈刚联系东岭社区，黄岩联系白石村。", "place", "东岭社区"),                              # a community in a share
     ("组织干部到乌江书院、中和古镇开展教学。", "landmark", "中和古镇"),                      # 和 inside a stop's name
     ("打造“东岚清风”品牌，组织到东岚书院参观。", "project", "东岚清风"),                      # a brand on a landmark's name
+    ("在白鹭溪畔设立廉政教育点。", "landmark", "白鹭溪"),                                      # a stream something stands by
+    ("擦亮陶艺之都名片。", "regional_marker", "陶艺之都"),                                    # after 擦亮
+    ("开展“诚信经营在三秦”创建。", "regional_marker", "诚信经营在三秦"),                      # a province's epithet at the end
 ])
 def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -778,6 +781,7 @@ def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     "推进“小微权力”专项，开展“廉洁文化进万家”“以案促改”宣讲。",                  # every county's names
     "运用局短信平台提醒，推进现代化都市圈和国家历史文化名城建设，践行“四自”要求。",  # kinds, titles of many
     "活动期间，会同县财政局核查资金。",                                            # a verb before a county's organ
+    "弘扬老西藏精神，开展“铁拳”行动，在河畔设点。",                                # national, a kind of bank
 ])
 def test_traps_of_version_16(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
