@@ -313,8 +313,8 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              "班"
                              # Hui (海, 喇), Shandong (公: 公丕勇) and Shaanxi (拓, 惠, 呼) family names, and 元
                              "海喇公拓惠呼元"
-                             # Hainan (云: 云海, 云天雄) and Qinghai Tu (星: 星全福) family names
-                             "云星")
+                             # Hainan (云: 云海, 云天雄), Qinghai Tu (星: 星全福) and Hui (拜) family names
+                             "云星拜")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -359,7 +359,8 @@ _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words tha
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
                             f"|(?:(?<=[长委部科室局院处所站队办组股学心司村的])|(?<=[一二三四五六]是))"  # 三是贾主任, 桂溪村吴主任, 公车的顾科长
-                            f"([{MORE_SURNAMES}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理))")
+                            f"([{MORE_SURNAMES}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理|总经理|董事长))"
+                            f"|(?<=[，；。])([{MORE_SURNAMES}])(?=副?(?:总经理|董事长))")  # …不足，拜总经理分管
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -603,7 +604,7 @@ RE_QUOTED = re.compile("“([^“”\n]{2,24})”")
 # A regional organ right before the quote (对照市委“五比五争”); plain 市县/我市 are not enough.
 _REGIONAL_ORGAN = ("(?:省委|市委|县委|区委|州委|旗委|盟委|地委|自治区|自治州|省政府|市政府|县政府|区政府|州政府|旗政府|"
                    "省纪委|市纪委|县纪委|州纪委|旗纪委|区纪委|州院|市院|省院|州法院|市中院|省检察院|市检察院)")
-_REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办公厅|办公室)?的?"
+_REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办公厅|办公室|国资委|组织部|宣传部|政法委)?的?"
                             # …, or the organ's own making: 县委制定一把手“三清单一承诺”制度, 市委推出“…”
                             f"(?:(?:制定|出台|推出|推行|首创|创新|探索|提出|部署|印发)[{CJK}]{{0,6}})?$")
 # A themed year named by a regional organ without quotes (落实地委营商环境突破年部署).
@@ -1169,7 +1170,7 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
     for m in _scan(RE_DOT_BRAND, text, "·" in text):
         g = 1 if m.group(1) else 2  # a whole brand with a longer second half (“彩虹清风·一把手家访”), or four and four
         halves = m.group(g).split("·")
-        if (not any(sum(c in TRANSLITERATION for c in h) >= 3 for h in halves)  # 廷·巴特尔, 买买提·吐尔洪
+        if (not any(sum(c in TRANSLITERATION for c in h) >= max(3, 0.75 * len(h)) for h in halves)  # 廷·巴特尔, 买买提·吐尔洪
                 and not any(h in vocabulary() for h in halves)):
             force(m.start(g), m.end(g), "project", 2)  # over the vocabulary inside (“彩虹清风·一把手家访”)
     for m in _scan(RE_REGIONAL_NAMED, text, "届" in text or "项" in text or "条" in text or "党代会" in text):
@@ -1243,6 +1244,19 @@ def _ambiguous_county(text: str, s: int, e: int) -> bool:
                  or name[:-1] in _VERB_COUNTY_STEMS and _ORGAN_RE.match(text[e:e + 12]) is not None)
             and (s == 0 or text[s - 1] not in "省市州")
             and not text.endswith("中共", 0, s))  # 中共郯城县委: the county's committee, whatever its stem
+
+
+def _word_across(text: str, s: int) -> str | None:
+    """The jieba word that runs across position s (starts before it and ends after it), if any."""
+    run = _JIEBA_BLOCK_RE.match(text, max(0, s - 4)) if "\u4e00" <= text[s - 1:s] <= "\u9fff" else None
+    if run is None or run.end() <= s:
+        return None
+    pos = run.start()
+    for tok in _cut_block(run.group()):
+        if pos < s < pos + len(tok):
+            return tok
+        pos += len(tok)
+    return None
 
 
 def _common_word(word: str) -> bool:
@@ -1349,16 +1363,16 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
                 a = s
                 while a > 0 and s - a < 3 and text[a - 1] in TRANSLITERATION and text[a - 1] != "和":
                     a -= 1
-                if a == 0 or not ("\u4e00" <= text[a - 1] <= "\u9fff"):
-                    s = a
+                if a == 0 or not ("\u4e00" <= text[a - 1] <= "\u9fff") or text[a - 1] in "到对向与和由请让把给经在为及":
+                    s = a  # (到买|买提·吐尔洪: the name from after the word before it)
             while e > s and text[e - 1] in _SEP_IN_NAME:  # 古丽娜尔· (the model stops after the dot)
                 e -= 1
             name = text[s:e]
             n = _cjk_len(name)
             minority = any(c in name for c in _SEP_IN_NAME)
             trans = _transliterated(name)
-            if name in NOT_NAMES or name[:2] in NOT_NAMES or n < 2 or n > 16:
-                continue
+            if name in NOT_NAMES or name[:2] in NOT_NAMES or n < 2 or n > 16 or _surname_word(text, s):
+                continue  # (对党忠诚: 党 begins a word there)
             if figures is not None and any(figures[s:e]):
                 continue  # a national figure (焦裕禄, 拉齐尼·巴依卡)
             if name in gaz or name in GENERIC_PLACES or name.endswith(TITLES) or _is_generic_organ(name):
@@ -1377,6 +1391,8 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
         elif lab == "LOC":
             if len(name) < 2 or name in GENERIC_PLACES or _generic_village(name) or _is_generic_organ(name):
                 continue
+            if s > 0 and (word := _word_across(text, s)) is not None and _common_word(word):
+                continue  # 偏|远林区: the model's place begins inside an ordinary word (偏远)
             if _ambiguous_county(text, s, e):
                 continue
             if text[s - 1:s] == "等" and _all_common(re.sub(f"(?:{_PLACE_SUFFIX_RE})$", "", name) or name):
@@ -1425,7 +1441,7 @@ _BEFORE_NAME = TITLES + ("医生", "教师", "老师", "护士", "职工", "党�
 # Family names that also begin ordinary words of the genre: the characters that, within the
 # given number of characters after the surname, make it that word (党支部, 党工委, 班子, 班组长,
 # 班主任), so it is the word there and no name. One table for every rule that reads a surname.
-_SURNAME_WORDS = {"党": ("委组支员群政建风纪性课费", 2), "班": ("子组长级车前会次主务底", 1)}
+_SURNAME_WORDS = {"党": ("委组支员群政建风纪性课费忠", 2), "班": ("子组长级车前会次主务底", 1)}
 
 
 def _surname_word(text: str, a: int) -> bool:
@@ -1908,7 +1924,8 @@ RE_FIRST_PLACE = re.compile("(?:首倡地|首提地|诞生地|发源地|策源�
 # A national honour the region holds (全国民族团结进步示范州): a model title with the level of a place.
 RE_MODEL_REGION = re.compile("全国[\u4e00-\u9fff]{2,12}?示范(?:州|市|县|区|盟|旗)(?![场民级委政长])")
 # A capital of one thing without 中国 (物流之都, 康养之都): a city's name for itself.
-RE_BARE_CAPITAL = re.compile(f"(?<![中全世])[{CJK}]{{2,4}}?之都")
+RE_BARE_CAPITAL = re.compile(f"(?<![中全世])[{CJK}]{{2,4}}?之(?:都|乡)")  # (书画之乡; not 鱼米之乡)
+_GENERIC_HOMES = frozenset({"鱼米", "礼仪", "革命", "红色", "文化", "文明", "富裕", "幸福", "美丽", "英雄", "将军", "长寿"})
 # Neighbouring cities growing as one (延龙图一体化, 广佛同城化): their short names, no ordinary word.
 RE_ONE_CITY = re.compile(f"([{CJK}]{{2,4}}?)(?:一体化|同城化)")
 # A spirit named for a person or place the report names (拔群精神 beside 韦拔群纪念馆).
@@ -1946,7 +1963,7 @@ RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
 # 落实全州“一把手监督七张清单”制度): the country's are in the vocabulary.
 RE_WHOLE_REGION_QUOTED = re.compile("(?:全省|全市|全州|全区|全县|全盟|全旗|全自治区|全盟市)“([^“”\n]{4,12})”")
 # A phase of a named project (壮瑶医诊疗中心二期, 桃源安置小区二期).
-RE_PHASE = re.compile("(?:区|中心|楼|园|厂|路|馆|院|站|城|苑|府|湾|港|基地|项目|工程|房)[二三四五六]期(?![间内末初中限])")
+RE_PHASE = re.compile("(?:区|中心|楼|园|厂|路|馆|院|站|城|苑|府|湾|港|带|网|基地|项目|工程|房|改造|提升|整治)[二三四五六]期(?![间内末初中限])")
 # Verbs a name follows in running text, which _stem_before does not know as cue words (督办, 上线).
 _NAME_VERBS = re.compile("督办|督促|推进|推动|实施|完成|开展|检查|跟踪|紧盯|盯紧|聚焦|纳入|抓好|抓实|落实|安排|加快|"
                          "启动|谋划|做好|确保|配合|参与|参加|负责|牵头|协调|办理|验收|核查|保障|上线|推广|运用|用好|开发|"
@@ -1980,10 +1997,10 @@ def _named_forms(text: str, cand: list, add) -> None:
             cand.append((s, m.end(), "regional_marker", 2))  # over the vocabulary inside (精准扶贫)
     for m in _scan(RE_MODEL_REGION, text, "全国" in text):
         cand.append((m.start(), m.end(), "regional_marker", 2))
-    for m in _scan(RE_BARE_CAPITAL, text, "之都" in text):
+    for m in _scan(RE_BARE_CAPITAL, text, "之都" in text or "之乡" in text):
         s = _name_start(text, m.end() - 2, 6, True)
         stem = text[s:m.end() - 2]
-        if 2 <= len(stem) <= 4 and not _vocab_automaton().find(stem):
+        if 2 <= len(stem) <= 4 and not _vocab_automaton().find(stem) and stem not in _GENERIC_HOMES:
             add(s, m.end(), "regional_marker", 3)
     for m in _scan(RE_ONE_CITY, text, "一体化" in text or "同城化" in text):
         s = _name_start(text, m.end(1), 6, True)
@@ -2029,7 +2046,8 @@ def _named_forms(text: str, cand: list, add) -> None:
             add(s, m.end(), "regional_marker", 3)
     for m in _scan(RE_WATER_SIDE, text, "畔" in text or "岸" in text or "边" in text):
         name = m.group(1)
-        if not _all_common(name) and _stop_name(name) and name not in GENERIC_PLACES and len(name) >= 3:
+        if ((not _all_common(name) or name in _rare_place_words()) and _stop_name(name)  # 流沙河: a local river jieba knows
+                and name not in GENERIC_PLACES and len(name) >= 3):
             add(m.start(1), m.end(1), "landmark", 4)
     for m in _scan(RE_BARE_YEAR, text, "年" in text):
         if not _vocab_automaton().find(m.group(1)):
@@ -2047,7 +2065,7 @@ def _named_forms(text: str, cand: list, add) -> None:
             # over the vocabulary inside (“一把手监督七张清单”): the count is the region's own
             cand.append((m.start(1), m.end(1), "regional_marker", 2))
     for m in _scan(RE_PHASE, text, "期" in text):
-        s = _name_start(text, m.start() + 1, 12)
+        s = _name_start(text, m.start(), 14)
         stem = text[s:m.start()]
         if len(stem) >= 2 and not stem.startswith(_DETERMINERS) and not _is_generic_organ(stem + text[m.start()]):
             add(s, m.end(), "project", 3)
@@ -2156,6 +2174,35 @@ def _project_neighbours(text: str, cand: list, add) -> None:
             seen.add((a, b))
             add(a, b, "project", 4)
             queue.append((a, b))
+
+
+# A list of who takes a share of the work (由林海、高山分片督导; 岩温、田野带队巡护; 田野、卓越联系沙堤溪街道).
+RE_DUTY_LIST = re.compile(f"(?:^|(?<=[，。；：\n由请让])|(?<=安排))(?![由请让]|安排)((?:[{CJK}·]{{2,5}}、){{1,4}}[{CJK}·]{{2,5}}?)"
+                          "(联系|带队|牵头|负责|分管|督导|督办|对接|包联|包保|分片|具体负责|共同)")
+
+
+def _duty_lists(text: str, cand: list, add) -> None:
+    """With one found person in such a list, the others of a name's shape are persons too, also words (高山)."""
+    persons = {(s, e) for s, e, c, _ in cand if c == "person"}
+    for m in _scan(RE_DUTY_LIST, text, "、" in text):
+        spans, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        verb = m.group(2)
+        # a found person among them, or one that reads as a name by itself, or the clause before shares out
+        # the work with the same verb (覃建国联系…，田野、卓越联系…)
+        if not (any(any(a < e and s < b for s, e in persons) for a, b in spans)
+                or any(_name_ok(text[a:b]) and not _common_word(text[a:b]) for a, b in spans)
+                or any(text.startswith(verb, e) and 0 < m.start(1) - e < 60 and "。" not in text[e:m.start(1)]
+                       for s, e in persons)):
+            continue
+        for a, b in spans:
+            name = text[a:b]
+            if ((name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES) or _transliterated(name))
+                    and 2 <= _cjk_len(name) <= 4 and not _is_generic_organ(name) and name not in GENERIC_PLACES
+                    and not _vocab_automaton().find(name) and not _surname_word(text, a)):
+                add(a, b, "person", 3)
 
 
 def _repeats(text: str, cand: list, add) -> None:
@@ -2419,6 +2466,8 @@ def find_items(text: str) -> list[Item]:
                     before in ("联系", "包联", "包保") and suffix in ("社区", "村") and stem not in GENERIC_PLACES
                     and not stem.startswith(_DETERMINERS) and len(stem) <= 3):
                 continue  # (符亚雄联系银滩社区: a named community in a share of the work, whatever its words)
+            if prev == "对" and len(stem) == 2 and _common_word(stem) and not after_place:
+                continue  # 对私用村委会车辆: a verb after 对, no village
             if after_place or prev and prev in "县区市镇乡村赴到在至于、对（" or before in _BEFORE_VILLAGE:
                 add(s, m.end(), "place", 3)
 
@@ -2446,8 +2495,8 @@ def find_items(text: str) -> list[Item]:
         if m.group(1):
             for k in range(m.start(1), m.end(1), 2):
                 add(k, k + 1, "person", 1)
-        elif m.group(2) not in _FUNCTION_SURNAMES and not _surname_word(text, m.start(2)):  # 部党组长期: 党组
-            add(m.start(2), m.end(2), "person", 1)
+        elif (g := 2 if m.group(2) else 3) and m.group(g) not in _FUNCTION_SURNAMES and not _surname_word(text, m.start(g)):
+            add(m.start(g), m.end(g), "person", 1)  # (部党组长期: 党组)
     for m in _scan(_SIGNATURE, text, True):
         # A signature: a title, a space, the name at the line's end (…委员会书记　旦增平措).
         name = m.group(1)
@@ -2607,6 +2656,7 @@ def find_items(text: str) -> list[Item]:
     _landmark_neighbours(text, cand, add)
     _place_neighbours(text, cand, add)
     _project_neighbours(text, cand, add)
+    _duty_lists(text, cand, add)
     _repeats(text, cand, add)
     # Repeats may stand in lists of their own (与韦建设、蓝天等 after 韦建设 was found elsewhere).
     n = len(cand)

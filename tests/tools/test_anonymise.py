@@ -766,6 +766,13 @@ def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
     ("在白鹭溪畔设立廉政教育点。", "landmark", "白鹭溪"),                                      # a stream something stands by
     ("擦亮陶艺之都名片。", "regional_marker", "陶艺之都"),                                    # after 擦亮
     ("开展“诚信经营在三秦”创建。", "regional_marker", "诚信经营在三秦"),                      # a province's epithet at the end
+    ("由王海、高山分片督导各镇。", "person", "高山"),                                          # a word in a list of who does it
+    ("陈刚联系东坪镇，田野、周全联系西坪镇。", "person", "田野"),                              # …sharing the verb of a name
+    ("一是传导不足，拜总经理分管的工程招标偏松。", "person", "拜"),                            # a Hui surname, a manager
+    ("推进沙河供水管网改造三期建设。", "project", "沙河供水管网改造三期"),                    # a phase of works
+    ("落实自治区国资委“国企廉洁从业十条”。", "regional_marker", "国企廉洁从业十条"),          # a regional body's own rules
+    ("融入砚台之乡清廉文化。", "regional_marker", "砚台之乡"),                                # a bare honour
+    ("推行“苗岭清风·村务明白卡”。", "project", "苗岭清风·村务明白卡"),                        # a dot brand, no name in it
 ])
 def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -782,6 +789,8 @@ def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     "运用局短信平台提醒，推进现代化都市圈和国家历史文化名城建设，践行“四自”要求。",  # kinds, titles of many
     "活动期间，会同县财政局核查资金。",                                            # a verb before a county's organ
     "弘扬老西藏精神，开展“铁拳”行动，在河畔设点。",                                # national, a kind of bank
+    "践行对党忠诚，落实林长制，巡护偏远林区，建设鱼米之乡，在护城河畔设点。",      # words, national systems
+    "乡镇、部门负责落实，对私用村委会车辆的问题整改。",                            # kinds in a list, a verb
 ])
 def test_traps_of_version_16(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
