@@ -1120,10 +1120,14 @@ def _generic_brand(term: str) -> bool:
 
 def _regional(text: str, add, local_names: set[str], place_ends: set[int], force,
               vocab: list[tuple[int, int]]) -> None:
+    vocab_sorted = sorted(vocab)
+    vocab_starts = [a for a, _b in vocab_sorted]
+    reach = list(itertools.accumulate((b for _a, b in vocab_sorted), max))  # the furthest end of a hit so far
     for s, e in _regional_automaton().find(text):
         # the reviewed list wins over vocabulary inside it (巴渝和美乡村 holds 和美乡村), not over
         # vocabulary that is all of it (马上就办, the country's since it spread from Fuzhou)
-        if not any(a <= s and e <= b for a, b in vocab):
+        k = bisect.bisect_right(vocab_starts, s) - 1
+        if k < 0 or reach[k] < e:
             force(s, e, "regional_marker", 1)
     for m in _scan(RE_REGION_YEAR, text, "年" in text):
         add(m.start(1), m.end(1), "regional_marker", 2)
@@ -1154,10 +1158,12 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         add(m.start(), m.end(), "regional_marker", 2)
     for m in _scan(RE_QINGFENG, text, "清风”" in text or "“清风" in text):
         local = m.group(1) or m.group(2)
+        lo, hi = max(0, m.start() - 3000), m.end() + 3000  # the report around the brand, not a whole batch of them
         placed = (local in local_names or local.startswith(REGION_EPITHETS) or _place_automaton().find(local)
-                  or any(local + k in text for k in "河江湖山镇乡村县区")  # 尼洋河, 河湟地区: a place's name
+                  or any(text.find(local + k, lo, hi) != -1 for k in "河江湖山镇乡村县区")  # 尼洋河, 河湟地区: a place's name
                   or len(local) == 2 and not _common_word(local) and local not in _BRAND_WORDS  # 河湟: no word
-                  or any(_LANDMARK_SUFFIX_ANY.match(text, i.end()) for i in re.finditer(re.escape(local), text)))  # 东坡书院
+                  or any(_LANDMARK_SUFFIX_ANY.match(text, i.end())  # 东坡书院
+                         for i in _word_re(local).finditer(text, lo, hi)))
         if placed and not _vocab_automaton().find(local) and not _is_generic_organ(local):
             add(m.start() + 1, m.end() - 1, "project", 2)
     for m in _scan(RE_E_APP, text, "e" in text):
@@ -2008,12 +2014,13 @@ def _named_forms(text: str, cand: list, add) -> None:
         if 2 <= len(stem) <= 4 and not _all_common(stem) and not _vocab_automaton().find(stem + "一体化"):
             add(s, m.end(), "regional_marker", 3)
     if found:
+        found_text, landmark_text = "\0".join(found), "\0".join(landmarks)  # one search, not one per item
         for m in _scan(RE_SPIRIT, text, "精神" in text):
             end = m.end() - 2
             for k in (3, 2):
                 stem = text[end - k:end]
-                if (len(stem) == k and (_rare_word(stem) or k == 3 and any(stem in f for f in landmarks))
-                        and not _vocab_automaton().find(stem + "精神") and any(stem in f for f in found)):
+                if (len(stem) == k and (_rare_word(stem) or k == 3 and stem in landmark_text)
+                        and not _vocab_automaton().find(stem + "精神") and stem in found_text):
                     add(end - k, m.end(), "regional_marker", 3)
                     break
     for m in _scan(RE_DIGIT_SYSTEM, text, _DIGIT_RUN.search(text) is not None or re.search("[0-9]{3}", text) is not None):
@@ -2183,7 +2190,11 @@ RE_DUTY_LIST = re.compile(f"(?:^|(?<=[，。；：\n由请让])|(?<=安排))(?![
 
 def _duty_lists(text: str, cand: list, add) -> None:
     """With one found person in such a list, the others of a name's shape are persons too, also words (高山)."""
-    persons = {(s, e) for s, e, c, _ in cand if c == "person"}
+    persons = sorted({(s, e) for s, e, c, _ in cand if c == "person"})
+    starts = [s for s, _e in persons]
+
+    def near(a: int, b: int) -> list[tuple[int, int]]:  # the persons that start in [a, b): bisect, not a scan
+        return persons[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
     for m in _scan(RE_DUTY_LIST, text, "、" in text):
         spans, pos = [], m.start(1)
         for item in m.group(1).split("、"):
@@ -2192,10 +2203,10 @@ def _duty_lists(text: str, cand: list, add) -> None:
         verb = m.group(2)
         # a found person among them, or one that reads as a name by itself, or the clause before shares out
         # the work with the same verb (覃建国联系…，田野、卓越联系…)
-        if not (any(any(a < e and s < b for s, e in persons) for a, b in spans)
+        if not (any(e > m.start(1) for _s, e in near(m.start(1) - 8, m.end(1)))
                 or any(_name_ok(text[a:b]) and not _common_word(text[a:b]) for a, b in spans)
                 or any(text.startswith(verb, e) and 0 < m.start(1) - e < 60 and "。" not in text[e:m.start(1)]
-                       for s, e in persons)):
+                       for _s, e in near(m.start(1) - 70, m.start(1)))):
             continue
         for a, b in spans:
             name = text[a:b]
