@@ -313,8 +313,8 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              "班"
                              # Hui (海, 喇), Shandong (公: 公丕勇) and Shaanxi (拓, 惠, 呼) family names, and 元
                              "海喇公拓惠呼元"
-                             # Hainan (云: 云海, 云天雄), Qinghai Tu (星: 星全福) and Hui (拜) family names
-                             "云星拜")
+                             # Hainan (云: 云海, 云天雄), Qinghai Tu (星: 星全福), Hui (拜) and Yi (禄) family names
+                             "云星拜禄")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "公孙", "夏侯", "尉迟", "东方",
                      "端木", "长孙", "宇文", "呼延", "南宫", "钟离", "澹台", "申屠", "独孤", "轩辕", "闻人", "赫连",
                      "濮阳", "淳于", "公冶", "太史", "万俟", "拓跋", "第五")
@@ -360,7 +360,8 @@ _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words tha
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
                             f"|(?:(?<=[长委部科室局院处所站队办组股学心司村的])|(?<=[一二三四五六]是))"  # 三是贾主任, 桂溪村吴主任, 公车的顾科长
                             f"([{MORE_SURNAMES}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理|总经理|董事长))"
-                            f"|(?<=[，；。])([{MORE_SURNAMES}])(?=副?(?:总经理|董事长))")  # …不足，拜总经理分管
+                            f"|(?<=[，；。])([{MORE_SURNAMES.replace('全', '')}])(?=副?(?:总经理|董事长|书记|主任|"
+                            "[局科处所站队院校镇乡县区]长))")  # …不足，拜总经理分管; 。禄副镇长分管
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -478,7 +479,7 @@ _KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", 
 _KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁文化|红色|革命|革命传统|国防|法治|家风|党风廉政|反腐倡廉|实践|研学|"
                              "现场|示范|省级|市级|县级|全国|国家级|主题|文化|历史|传统|党史|党建|生态|农耕|非遗|考古|"
                              "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育|"
-                             "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区)+$")
+                             "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区|清廉|国企|机关|企业)+$")
 
 
 def _generic_kind_stem(stem: str) -> bool:
@@ -506,6 +507,7 @@ _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深�
               "聚焦", "整治", "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过",
               "加快", "实施", "建设", "完成", "开展", "新建", "修建", "建成", "改造", "提升")
 _CUE_WORD_RE = re.compile("|".join(map(re.escape, _CUE_WORDS)))
+_CUE_WORD_STARTS = frozenset({"将军", "将帅"})  # words a one-character cue begins (将 in 将军)
 VILLAGE_SUFFIXES = ("街道", "社区", "镇", "乡", "村", "嘎查", "苏木", "组", "屯", "林场", "牧场", "农场", "小区", "片区")
 VILLAGE_GENERIC = frozenset({
     "乡村", "农村", "城乡", "城镇", "乡镇", "村镇", "山村", "新农村", "美丽乡村", "行政村", "自然村", "贫困村", "示范村",
@@ -534,6 +536,8 @@ def _generic_village(name: str) -> bool:
     return stem is not None and stem in _VILLAGE_KINDS
 
 
+_GROUP_KINDS = frozenset({"工作", "党", "专班", "调查", "督导", "巡察", "检查", "领导", "帮扶", "驻村", "宣讲", "联络", "指导",
+                          "评议", "议事", "互助", "志愿", "学习", "治保", "调解", "妇女", "民兵", "护林", "巡逻", "监督"})
 _BEFORE_VILLAGE = ("前往", "走访", "来到", "深入", "驻村", "帮扶", "挂钩", "辖区", "协调", "会同", "对接", "联系", "包联", "包保", "包片", "蹲点", "结对")
 _AREA_SUFFIXES = frozenset({"林场", "牧场", "农场", "片区", "小区"})
 _AREA_GENERIC = frozenset({"国有", "国营", "家庭", "生态", "重点", "老旧", "城市", "棚改", "征收", "中心", "核心", "城区", "老城",
@@ -555,7 +559,10 @@ def _stem_before(text: str, end: int, max_len: int = 8) -> int:
     cut = 0
     for cue in _CUE_WORDS:
         i = stem.rfind(cue)
-        # a one-character cue at the very end is part of the name (安和社区); a verb is not (一道推动景区)
+        # a one-character cue at the very end is part of the name (安和社区); a verb is not (一道推动景区);
+        # nor is one that begins a word there (杨靖宇将军纪念馆: 将军)
+        if len(cue) == 1 and i != -1 and stem[i:i + 2] in _CUE_WORD_STARTS:
+            i = stem.rfind(cue, 0, i)
         if i != -1 and (i + len(cue) < len(stem) or len(cue) >= 2 and stem.endswith(cue)):
             cut = max(cut, i + len(cue))
     return start + cut
@@ -1851,6 +1858,8 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
             continue
         for g in ((4, 5) if route else (1,)):
             name, a = m.group(g), m.start(g)
+            if len(name) >= 4 and name[0] in "在到于从赴":  # 在大容山脚下: the place after the word of where
+                name, a = name[1:], a + 1
             loose = route and name[-1] not in "组村镇乡校站部区场院所局厂城" or m.group(2) is not None
             if name[-1] in "的地了和与及" or not _stop_name(name) or _COUNT_END.search(name):
                 continue
@@ -1963,6 +1972,9 @@ RE_BARE_YEAR = re.compile(f"(?<=巩固|开展|深化|推进|落实|围绕)([{CJK
                           "(?=活动|成果|行动|部署|要求|工作|专项)")
 # A stream, river or lake something stands beside (在七星溪畔设立, 沿龙门河岸): a name that is no word.
 RE_WATER_SIDE = re.compile(f"(?:在|沿|到|赴|于)([{CJK}]{{2,4}}?(?:溪|河|江|湖|潭|塘))(?:畔|岸|边|两岸|沿岸)")
+# A province's numbered rules named by its epithet (陇原基层减负十条, 八闽…十条).
+RE_EPITHET_RULES = re.compile("(?:陇原|八闽|三秦|齐鲁|燕赵|荆楚|三湘|巴渝|巴蜀|江淮|中原|岭南|八桂|三晋|黔中|滇中|塞上|天府)"
+                              f"[{CJK}]{{2,8}}?[{_CN_NUM}]+[条项](?:规定|措施|禁令|要求)?")
 # A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
 RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
 # A slogan of the whole province or city in quotes, counted or a themed year (巩固全省“三基建设年”成果,
@@ -2059,6 +2071,8 @@ def _named_forms(text: str, cand: list, add) -> None:
     for m in _scan(RE_BARE_YEAR, text, "年" in text):
         if not _vocab_automaton().find(m.group(1)):
             add(m.start(1), m.end(1), "regional_marker", 3)
+    for m in _scan(RE_EPITHET_RULES, text, "条" in text or "项" in text):
+        cand.append((m.start(), m.end(), "regional_marker", 2))
     for m in _scan(RE_CODE_BRAND, text, "码上" in text):
         s = _name_start(text, m.start(), 6)
         if m.start() - s >= 2 and text[m.start() - 1] not in "扫维":
@@ -2185,7 +2199,7 @@ def _project_neighbours(text: str, cand: list, add) -> None:
 
 # A list of who takes a share of the work (由林海、高山分片督导; 岩温、田野带队巡护; 田野、卓越联系沙堤溪街道).
 RE_DUTY_LIST = re.compile(f"(?:^|(?<=[，。；：\n由请让])|(?<=安排))(?![由请让]|安排)((?:[{CJK}·]{{2,5}}、){{1,4}}[{CJK}·]{{2,5}}?)"
-                          "(联系|带队|牵头|负责|分管|督导|督办|对接|包联|包保|分片|具体负责|共同)")
+                          "(联系|带队|牵头|负责|分管|督导|督办|对接|包联|包保|分片|具体负责|共同|深入|走访|督查)")
 
 
 def _duty_lists(text: str, cand: list, add) -> None:
@@ -2214,6 +2228,24 @@ def _duty_lists(text: str, cand: list, add) -> None:
                     and 2 <= _cjk_len(name) <= 4 and not _is_generic_organ(name) and name not in GENERIC_PLACES
                     and not _vocab_automaton().find(name) and not _surname_word(text, a)):
                 add(a, b, "person", 3)
+
+
+def _list_heads(text: str, cand: list, add) -> None:
+    """The first of a list of names after a cue (班子成员江山、杨德才、上官丽萍): a name's shape before a found
+    person who is followed by another, whatever its words."""
+    persons = sorted({(s, e) for s, e, c, _ in cand if c == "person"})
+    ends = {s: e for s, e in persons}
+    for s, e in persons:
+        if text[s - 1:s] != "、" or text[e:e + 1] != "、" or (e + 1) not in ends:
+            continue  # (two found names in a row after it: a list of persons)
+        for k in (2, 3):
+            a = s - 1 - k
+            name = text[a:s - 1]
+            if (a > 0 and name[0] in MORE_SURNAMES and name.isalpha() and not _is_generic_organ(name)
+                    and name not in GENERIC_PLACES and not _vocab_automaton().find(name) and not _surname_word(text, a)
+                    and text.endswith(("成员", "班子成员", "同志", "干部", "党员", "由", "请", "安排", "与", "对"), 0, a)):
+                add(a, s - 1, "person", 3)
+                break
 
 
 def _repeats(text: str, cand: list, add) -> None:
@@ -2386,9 +2418,9 @@ def find_items(text: str) -> list[Item]:
         # 互助监督一点通: words after a county's name (the place is found where it begins the name)
         placed = len(name) >= 5 and (any(a == 0 and b - a >= 2 for a, b in _place_automaton().find(name))
                                      or any(name[:k] + x in gazetteer() for k in (2, 3) for x in "县市区旗"))
-        if m.group().endswith("平台") and not _own_word(name):
+        if text[m.end(1):m.end()] == "平台" and not _own_word(name):
             continue  # 运用局短信平台: a bare 平台 only after a name of its own (上线儋教通平台)
-        if ((len(name) <= 5 and not _all_common(name) or placed) and not _vocab_automaton().find(name)
+        if ((len(name) <= 6 and not _all_common(name) or placed) and not _vocab_automaton().find(name)
                 and not _is_generic_organ(name) and not name.endswith(_COMMON_APPS)):
             add(m.start(1), m.end(1), "project", 2)
     for m in _scan(RE_QUOTED_ACTIVITY, text, "“" in text):
@@ -2487,7 +2519,8 @@ def find_items(text: str) -> list[Item]:
         name = m.group(1)
         if name in NOT_NAMES or name[:2] in NOT_NAMES or len(name) < 1 or _COUNT_END.search(name):
             continue
-        add(m.start(1), m.end(1), "person", 0)
+        end = m.end(1) - (len(name) == 2 and name[1] == "副")  # 禄副镇长: the surname, then a deputy's title
+        add(m.start(1), end, "person", 0)
     for m in _PERSON_AFTER.finditer(text):
         if m.group(1) not in NOT_NAMES:
             add(m.start(1), m.end(1), "person", 0)
@@ -2529,7 +2562,7 @@ def find_items(text: str) -> list[Item]:
             a += lead.end()  # 由田野牵头, 二是让田野牵头: the name after the words that introduce it
             name = name[lead.end():]
         if tail := _TITLE_TAIL.search(name):  # 班勇同志分管: the name without its title
-            name = name[:tail.start()]
+            name = re.sub("(?:常务)?副$", "", name[:tail.start()])  # (禄副镇长分管: a deputy's)
         # in a dash table any name-shaped run is a name (纳税服务——欧阳文明: a surname and a word)
         if g == 3 and not _table_name(name) and (lead := _DASH_LEAD.search(text, max(0, a - 8), a)) and (
                 _name_ok(lead.group(1)) or _table_name(lead.group(1))):
@@ -2646,8 +2679,9 @@ def find_items(text: str) -> list[Item]:
                 m = m2  # 圪塔沟村和后凹组: the village's named group after it in the list
             while m:
                 named = m.group(1)
-                if named and (named.endswith("小") or _all_common(named) or _is_generic_organ(named)):
-                    break  # 村民小组, 村工作组
+                if named and (named.endswith("小") or named.endswith(tuple(_GROUP_KINDS)) or _is_generic_organ(named)
+                              or _all_common(named) and not text.startswith(("、", "，", "和", "。", "；"), m.end())):
+                    break  # 村民小组, 村工作组 (松树沟村上庄组，… is the village's group)
                 add(m.start(), m.end(), "place", 3)
                 # a list of the village's groups (五组、三组)
                 m = RE_GROUP.match(text, m.end() + 1) if text[m.end():m.end() + 1] == "、" else None
@@ -2668,6 +2702,7 @@ def find_items(text: str) -> list[Item]:
     _place_neighbours(text, cand, add)
     _project_neighbours(text, cand, add)
     _duty_lists(text, cand, add)
+    _list_heads(text, cand, add)
     _repeats(text, cand, add)
     # Repeats may stand in lists of their own (与韦建设、蓝天等 after 韦建设 was found elsewhere).
     n = len(cand)

@@ -773,6 +773,12 @@ def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
     ("落实自治区国资委“国企廉洁从业十条”。", "regional_marker", "国企廉洁从业十条"),          # a regional body's own rules
     ("融入砚台之乡清廉文化。", "regional_marker", "砚台之乡"),                                # a bare honour
     ("推行“苗岭清风·村务明白卡”。", "project", "苗岭清风·村务明白卡"),                        # a dot brand, no name in it
+    ("到赵一曼将军纪念馆接受教育。", "landmark", "赵一曼将军纪念馆"),                          # 将 in 将军 is no cue
+    ("。禄副镇长分管的工作推进偏慢。", "person", "禄"),                                        # a Yi surname, a deputy
+    ("卓玛联系石沟村上庄组，王强联系金川社区。", "place", "上庄组"),                          # a group of ordinary words
+    ("上线宜农惠农资金监管平台。", "project", "宜农惠农资金"),                                # a platform of six characters
+    ("落实三晋基层减负十条。", "regional_marker", "三晋基层减负十条"),                        # an epithet's rules
+    ("班子成员江山、杨德才、上官丽萍分别表态。", "person", "江山"),                            # a word heading a list of names
 ])
 def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -791,6 +797,7 @@ def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     "弘扬老西藏精神，开展“铁拳”行动，在河畔设点。",                                # national, a kind of bank
     "践行对党忠诚，落实林长制，巡护偏远林区，建设鱼米之乡，在护城河畔设点。",      # words, national systems
     "乡镇、部门负责落实，对私用村委会车辆的问题整改。",                            # kinds in a list, a verb
+    "建成清廉国企教育基地，设立河湖长公示牌，全县长期坚持，村派出巡察组。",        # kinds, a system, words
 ])
 def test_traps_of_version_16(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
