@@ -470,7 +470,7 @@ LANDMARK_SUFFIXES = ("纪念馆", "纪念园", "纪念碑", "烈士陵园", "陵
                      "展览馆", "纪念堂", "革命遗址", "景区", "书院", "传习馆", "文庙", "古城", "古镇",
                      "教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠", "会馆",
                      "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "大院", "敖包",
-                     "瀑布", "峡谷", "溶洞", "栈道", "古街")
+                     "瀑布", "峡谷", "溶洞", "栈道", "古街", "祖居")
 # The newer suffixes name a place only with a proper name before the kind of place (大坝廉政教育基地,
 # not 党性教育基地, 爱国主义教育基地, 红色遗址): these modifiers are stripped from the stem's end first.
 _KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠",
@@ -1052,7 +1052,7 @@ RE_QUOTED_PROJECT = re.compile("“[^“”\n]{2,12}”(?:(?!各|重点|专项|�
 RE_QUOTED_PLATFORM = re.compile("“([^“”\n]{2,12})”[^\\s“”，。；：、\x00-\x7f]{0,4}?"
                                 "(?:平台|小程序|APP|App|app|公众号|客户端|服务系统)")
 # …or one named without quotes (上线宁组通小程序, 推广渝廉通APP): a name that is no ordinary words.
-RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级)([{CJK}]{{2,8}}?)(?:小程序|APP|App|app|公众号|客户端"
+RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|依托|升级|建成|建立|搭建)([{CJK}]{{2,8}}?)(?:小程序|APP|App|app|公众号|客户端"
                          "|(?:数字|智慧|智能)?(?:监督|服务|管理|信息|监管)?平台)")  # 上线溆农阳光监督平台, 夷纪智督数字监督平台
 _COMMON_APPS = ("微信", "抖音", "钉钉", "支付宝", "快手", "微博", "学习强国", "企业微信", "视频号", "小红书")
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
@@ -1975,6 +1975,7 @@ RE_WATER_SIDE = re.compile(f"(?:在|沿|到|赴|于)([{CJK}]{{2,4}}?(?:溪|河|�
 # A province's numbered rules named by its epithet (陇原基层减负十条, 八闽…十条).
 RE_EPITHET_RULES = re.compile("(?:陇原|八闽|三秦|齐鲁|燕赵|荆楚|三湘|巴渝|巴蜀|江淮|中原|岭南|八桂|三晋|黔中|滇中|塞上|天府)"
                               f"[{CJK}]{{2,8}}?[{_CN_NUM}]+[条项](?:规定|措施|禁令|要求)?")
+_MISCONDUCT_LEAD = re.compile("(?:因|由于|因为|涉嫌|插手|违规|干预|利用|借)+")
 # A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
 RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
 # A slogan of the whole province or city in quotes, counted or a themed year (巩固全省“三基建设年”成果,
@@ -2025,6 +2026,14 @@ def _named_forms(text: str, cand: list, add) -> None:
         stem = text[s:m.end(1)]
         if 2 <= len(stem) <= 4 and not _all_common(stem) and not _vocab_automaton().find(stem + "一体化"):
             add(s, m.end(), "regional_marker", 3)
+    counties = _county_stem_set()
+    places_found = {text[s:e] for s, e, c, _ in cand if c in ("landmark", "place")}
+    for m in _scan(RE_SPIRIT, text, "精神" in text):
+        stem = text[m.start():m.end() - 2]
+        # a county's spirit (西畴精神), a part of a province's (闽东精神), a found landmark's (老山精神 by 老山、…)
+        if ((stem in counties or stem[0] in _PROVINCE_SHORT and stem[1] in "东西南北中" or stem in places_found)
+                and not _vocab_automaton().find(m.group())):
+            add(m.start(), m.end(), "regional_marker", 3)
     if found:
         found_text, landmark_text = "\0".join(found), "\0".join(landmarks)  # one search, not one per item
         for m in _scan(RE_SPIRIT, text, "精神" in text):
@@ -2509,7 +2518,7 @@ def find_items(text: str) -> list[Item]:
                     before in ("联系", "包联", "包保") and suffix in ("社区", "村") and stem not in GENERIC_PLACES
                     and not stem.startswith(_DETERMINERS) and len(stem) <= 3):
                 continue  # (符亚雄联系银滩社区: a named community in a share of the work, whatever its words)
-            if prev == "对" and len(stem) == 2 and _common_word(stem) and not after_place:
+            if stem[0] == "等" or prev == "对" and len(stem) == 2 and _common_word(stem) and not after_place:
                 continue  # 对私用村委会车辆: a verb after 对, no village
             if after_place or prev and prev in "县区市镇乡村赴到在至于、对（" or before in _BEFORE_VILLAGE:
                 add(s, m.end(), "place", 3)
@@ -2661,6 +2670,8 @@ def find_items(text: str) -> list[Item]:
         # 实施大夏河干流防洪治理工程, 推进汾河谷地生态修复示范区: a project whose name holds a place
         # that only the model knows (a river, a valley, a local name).
         for s, e, name_end in unnamed_projects:
+            if lead := _MISCONDUCT_LEAD.match(text, s, name_end):
+                s = lead.end()  # 因插手村道工程: the misconduct before the works, no name of one
             if _local_name_in(text[s:name_end]) or any(s <= a and b <= name_end and lab in ("LOC", "ORG") and b - a >= 2 and text[a:b] not in GENERIC_PLACES
                    and not _is_generic_organ(text[a:b]) and not _vocab_automaton().find(text[a:b]) for a, b, lab in ents):
                 add(s, e, "project", 2)
@@ -2680,6 +2691,7 @@ def find_items(text: str) -> list[Item]:
             while m:
                 named = m.group(1)
                 if named and (named.endswith("小") or named.endswith(tuple(_GROUP_KINDS)) or _is_generic_organ(named)
+                              or named[0] in "等及和与"
                               or _all_common(named) and not text.startswith(("、", "，", "和", "。", "；"), m.end())):
                     break  # 村民小组, 村工作组 (松树沟村上庄组，… is the village's group)
                 add(m.start(), m.end(), "place", 3)

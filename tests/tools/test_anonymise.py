@@ -779,6 +779,10 @@ def test_kinds_of_version_15(text: str, category: str, item: str) -> None:
     ("上线宜农惠农资金监管平台。", "project", "宜农惠农资金"),                                # a platform of six characters
     ("落实三晋基层减负十条。", "regional_marker", "三晋基层减负十条"),                        # an epithet's rules
     ("班子成员江山、杨德才、上官丽萍分别表态。", "person", "江山"),                            # a word heading a list of names
+    ("弘扬“敢闯敢试”的赣南精神。", "regional_marker", "赣南精神"),                            # a part of a province's spirit
+    ("到凤岭、松林烈士陵园参观，传承凤岭精神。", "regional_marker", "凤岭精神"),              # a found place's spirit
+    ("组织党员赴朱德祖居接受教育。", "landmark", "朱德祖居"),                                  # a national figure's house
+    ("建成桂农廉情数字监督平台。", "project", "桂农廉情"),                                    # a platform after 建成
 ])
 def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -798,6 +802,7 @@ def test_kinds_of_version_16(text: str, category: str, item: str) -> None:
     "践行对党忠诚，落实林长制，巡护偏远林区，建设鱼米之乡，在护城河畔设点。",      # words, national systems
     "乡镇、部门负责落实，对私用村委会车辆的问题整改。",                            # kinds in a list, a verb
     "建成清廉国企教育基地，设立河湖长公示牌，全县长期坚持，村派出巡察组。",        # kinds, a system, words
+    "对山区等偏远村组监督不够，因插手村道工程被查，弘扬沂蒙精神。",                # a kind of village, misconduct
 ])
 def test_traps_of_version_16(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
