@@ -6,6 +6,7 @@ score fails here. Tuning happens on dev; heldout is only measured.
 """
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -28,10 +29,21 @@ def test_the_set_is_valid(folder):
 
 # Measured when the sets landed, raised as the checker improved (bench/README.md records them with each change).
 CHECKER_FLOORS = {"dev": (1.00, 1.00, 1.00), "heldout": (0.94, 0.96, 0.97)}
-# Anonymiser: (recall, traps flagged at most, precision). Dev holds r171–r178, measured once and not
-# tuned on (0.945 unseen), which keeps dev at 0.973; heldout holds r145–r150, a fresh batch (0.961),
-# and measures 0.980 in all.
+# Anonymiser: (recall, traps flagged at most, precision). Version 16: dev (189 reports) 0.979 / 0.006 / 0.998;
+# heldout (49) 0.973 / 0.006 / 0.994, with two fresh batches measured once (r195–r200 0.962, r217–r222 0.944).
 ANONYMISER_FLOORS = {"dev": (0.97, 0.01, 0.99), "heldout": (0.97, 0.01, 0.99)}
+# Per category. Issue 13's target is recall ≥ 0.97 and precision ≥ 0.95 in every category: precision meets it
+# everywhere and is held to it; recall is held to the figures measured with version 16 where they are below the
+# target (landmarks, projects and regional markers on unseen text; bench/README.md), to 0.97 everywhere else.
+ANONYMISER_RECALL_BELOW_TARGET = {
+    "dev": {"landmark": 0.96, "project": 0.96, "regional_marker": 0.95},
+    "heldout": {"landmark": 0.92, "project": 0.93, "regional_marker": 0.92},
+}
+
+
+@functools.cache
+def _anonymiser_score(split: str) -> dict:
+    return anonymise_eval.score(split)
 
 
 @pytest.mark.parametrize("split", ["dev", "heldout"])
@@ -45,8 +57,17 @@ def test_checker_scores_do_not_fall(split):
 
 @pytest.mark.parametrize("split", ["dev", "heldout"])
 def test_anonymiser_scores_do_not_fall(split):
-    s = anonymise_eval.score(split)
+    s = _anonymiser_score(split)
     recall, traps, precision = ANONYMISER_FLOORS[split]
     assert s["overall"] >= recall - 0.005, s["overall"]
     assert s["traps_flagged"] <= traps + 0.005, s["traps_flagged"]
     assert s["overall_precision"] >= precision - 0.005, s["overall_precision"]
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_anonymiser_every_category(split):
+    s = _anonymiser_score(split)
+    below = ANONYMISER_RECALL_BELOW_TARGET[split]
+    low = {c: r for c, r in s["recall"].items() if r < below.get(c, 0.97) - 0.005}
+    assert not low, low
+    assert all(p >= 0.95 for p in s["precision"].values()), s["precision"]
