@@ -1260,7 +1260,8 @@ def _ambiguous_county(text: str, s: int, e: int) -> bool:
 
 
 def _word_across(text: str, s: int) -> str | None:
-    """The jieba word that runs across position s (starts before it and ends after it), if any."""
+    """The jieba word that runs across position s (starts before it and ends after it), if any, cutting the text
+    from four characters before s."""
     run = _JIEBA_BLOCK_RE.match(text, max(0, s - 4)) if "\u4e00" <= text[s - 1:s] <= "\u9fff" else None
     if run is None or run.end() <= s:
         return None
@@ -1925,6 +1926,8 @@ def _local_produce(text: str, cand: list, add) -> None:
 
 
 def _bare_stem(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a name no dictionary knows (single characters to jieba), where a clause or a verb of brands
+    (打响, 擦亮, 发展 …) begins it."""
     stem = text[a:b]
     return (_JIEBA_BLOCK_RE.fullmatch(stem) is not None and all(len(t) == 1 for t in _cut_block(stem))
             and not _tokenizer().FREQ.get(stem) and stem not in GENERIC_PLACES
@@ -2028,22 +2031,21 @@ def _named_forms(text: str, cand: list, add) -> None:
             add(s, m.end(), "regional_marker", 3)
     counties = _county_stem_set()
     places_found = {text[s:e] for s, e, c, _ in cand if c in ("landmark", "place")}
+    found_text, landmark_text = "\0".join(found), "\0".join(landmarks)  # one search, not one per item
     for m in _scan(RE_SPIRIT, text, "精神" in text):
-        stem = text[m.start():m.end() - 2]
-        # a county's spirit (西畴精神), a part of a province's (闽东精神), a found landmark's (老山精神 by 老山、…)
+        end = m.end() - 2
+        stem = text[m.start():end]
+        # a county's spirit (西畴精神), a part of a province's (闽东精神), a found place's (老山精神 by 老山、…)
         if ((stem in counties or stem[0] in _PROVINCE_SHORT and stem[1] in "东西南北中" or stem in places_found)
                 and not _vocab_automaton().find(m.group())):
             add(m.start(), m.end(), "regional_marker", 3)
-    if found:
-        found_text, landmark_text = "\0".join(found), "\0".join(landmarks)  # one search, not one per item
-        for m in _scan(RE_SPIRIT, text, "精神" in text):
-            end = m.end() - 2
-            for k in (3, 2):
-                stem = text[end - k:end]
-                if (len(stem) == k and (_rare_word(stem) or k == 3 and stem in landmark_text)
-                        and not _vocab_automaton().find(stem + "精神") and stem in found_text):
-                    add(end - k, m.end(), "regional_marker", 3)
-                    break
+        # …or one named for a person or landmark the report names (拔群精神 by 韦拔群纪念馆, 西路军精神)
+        for k in (3, 2) if found else ():
+            stem = text[end - k:end]
+            if (len(stem) == k and (_rare_word(stem) or k == 3 and stem in landmark_text)
+                    and not _vocab_automaton().find(stem + "精神") and stem in found_text):
+                add(end - k, m.end(), "regional_marker", 3)
+                break
     for m in _scan(RE_DIGIT_SYSTEM, text, _DIGIT_RUN.search(text) is not None or re.search("[0-9]{3}", text) is not None):
         add(m.start(), m.end(), "regional_marker", 3)
     for m in _scan(RE_QUOTED_GOALS, text, "“" in text):
