@@ -1312,8 +1312,12 @@ def _local_name_in(stem: str) -> bool:
         return False
     toks = _cut_block(stem)
     rare = _rare_place_words()
-    return any(t in rare for t in toks) or len(stem) >= 5 and any(
-        len(a) == 1 and len(b) == 1 and a not in "的和与及之" and b not in "的和与及之" for a, b in zip(toks, toks[1:]))
+    return any(t in rare for t in toks) or len(stem) >= 5 and _single_pair(toks, "的和与及之")
+
+
+def _single_pair(toks: tuple[str, ...], skip: str) -> bool:
+    """Two one-character tokens in a row, neither of them in `skip`: a run jieba knows no word for (草|河|口)."""
+    return any(len(a) == 1 and len(b) == 1 and a not in skip and b not in skip for a, b in zip(toks, toks[1:]))
 
 
 def _own_word(term: str) -> bool:
@@ -1322,9 +1326,7 @@ def _own_word(term: str) -> bool:
     if not _JIEBA_BLOCK_RE.fullmatch(term):
         return False
     toks = _cut_block(term)
-    return any(len(t) >= 2 and not _common_word(t) for t in toks) or any(
-        len(a) == 1 and len(b) == 1 and a not in "的和与及之进入到在" and b not in "的和与及之进入到在"
-        for a, b in zip(toks, toks[1:]))
+    return any(len(t) >= 2 and not _common_word(t) for t in toks) or _single_pair(toks, "的和与及之进入到在")
 
 
 def _listable(name: str) -> bool:
@@ -1774,8 +1776,7 @@ def _landmark_kinds(text: str, add, model_places: set[tuple[int, int]]) -> None:
         if m.group().endswith(("梯田", "堰")):
             # 山背梯田, 通济堰, (修缮)元阳梯田: a stem no word or a rare one (not 万亩梯田, 加固拦河堰)
             freq = _tokenizer().FREQ
-            while len(toks) > 1 and len(toks[0]) >= 2 and freq.get(toks[0], 0) >= 50:
-                s, toks = s + len(toks[0]), toks[1:]  # a verb before the name (修缮, 保护)
+            s, toks = _past_leading_words(s, tuple(toks))  # a verb before the name (修缮, 保护)
             stem = text[s:m.start()]
             if (2 <= len(stem) <= (4 if len(toks) > 1 else 3) and stem[-1] not in "河水溪渠坝" and stem not in GENERIC_LANDMARK_STEMS
                     and all(len(t) == 1 or freq.get(t, 0) < 50 for t in toks)):
@@ -1940,7 +1941,7 @@ RE_YIDIANTONG = re.compile(f"[{CJK}]{{2,8}}?一点通")
 # A place's honour of being first (精准扶贫首倡地, “两山”理念诞生地): it names its county.
 RE_FIRST_PLACE = re.compile("(?:首倡地|首提地|诞生地|发源地|策源地|萌发地|首创地)")
 # A national honour the region holds (全国民族团结进步示范州): a model title with the level of a place.
-RE_MODEL_REGION = re.compile("全国[\u4e00-\u9fff]{2,12}?示范(?:州|市|县|区|盟|旗)(?![场民级委政长])")
+RE_MODEL_REGION = re.compile(f"全国[{CJK}]{{2,12}}?示范(?:州|市|县|区|盟|旗)(?![场民级委政长])")
 # A capital of one thing without 中国 (物流之都, 康养之都): a city's name for itself.
 RE_BARE_CAPITAL = re.compile(f"(?<![中全世])[{CJK}]{{2,4}}?之(?:都|乡)")  # (书画之乡; not 鱼米之乡)
 _GENERIC_HOMES = frozenset({"鱼米", "礼仪", "革命", "红色", "文化", "文明", "富裕", "幸福", "美丽", "英雄", "将军", "长寿"})
@@ -1998,10 +1999,17 @@ def _name_start(text: str, end: int, max_len: int, words: bool = False) -> int:
     s = _stem_before(text, end, max_len)
     s = max((v.end() for v in _NAME_VERBS.finditer(text, s, end) if v.end() < end), default=s)
     if words and s < end and _JIEBA_BLOCK_RE.fullmatch(text[s:end]):
-        toks = _cut_block(text[s:end])
-        while len(toks) > 1 and len(toks[0]) >= 2 and _tokenizer().FREQ.get(toks[0], 0) >= 50:
-            s, toks = s + len(toks[0]), toks[1:]
+        s, _toks = _past_leading_words(s, _cut_block(text[s:end]))
     return s
+
+
+def _past_leading_words(s: int, toks: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    """Past the ordinary words of two characters or more that lead the tokens of a stem at s (服务|延龙图,
+    修缮|元阳): its start and its tokens, the last one kept."""
+    freq = _tokenizer().FREQ
+    while len(toks) > 1 and len(toks[0]) >= 2 and freq.get(toks[0], 0) >= 50:
+        s, toks = s + len(toks[0]), toks[1:]
+    return s, toks
 
 
 def _named_forms(text: str, cand: list, add) -> None:
