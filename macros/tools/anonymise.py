@@ -47,7 +47,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "16"
+VERSION = "17"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -359,7 +359,8 @@ _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words tha
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
                             f"|(?:(?<=[长委部科室局院处所站队办组股学心司村的])|(?<=[一二三四五六]是))"  # 三是贾主任, 桂溪村吴主任, 公车的顾科长
-                            f"([{MORE_SURNAMES}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理|总经理|董事长))"
+                            f"([{MORE_SURNAMES.replace('全', '')}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理|总经理|董事长)"
+                            "|副?[镇乡县区]长)"  # 二是罗副镇长 (not 的全县长远)
                             f"|(?<=[，；。])([{MORE_SURNAMES.replace('全', '')}])(?=副?(?:总经理|董事长|书记|主任|"
                             "[局科处所站队院校镇乡县区]长))")  # …不足，拜总经理分管; 。禄副镇长分管
 
@@ -613,7 +614,9 @@ _REGIONAL_ORGAN = ("(?:省委|市委|县委|区委|州委|旗委|盟委|地委|�
                    "省纪委|市纪委|县纪委|州纪委|旗纪委|区纪委|州院|市院|省院|州法院|市中院|省检察院|市检察院)")
 _REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办公厅|办公室|国资委|组织部|宣传部|政法委)?的?"
                             # …, or the organ's own making: 县委制定一把手“三清单一承诺”制度, 市委推出“…”
-                            f"(?:(?:制定|出台|推出|推行|首创|创新|探索|提出|部署|印发)[{CJK}]{{0,6}})?$")
+                            f"(?:(?:制定|出台|推出|推行|首创|创新|探索|提出|部署|印发)[{CJK}]{{0,6}})?"
+                            # …, or after a quoted term of the genre's own: 自治区党委“一把手”监督“八项措施”
+                            f"(?:[{CJK}]{{0,4}}“[^“”\n]{{1,8}}”[{CJK}]{{0,4}})?$")
 # A themed year named by a regional organ without quotes (落实地委营商环境突破年部署).
 RE_REGION_YEAR = re.compile(f"{_REGIONAL_ORGAN}(?:的)?([{CJK}]{{4,10}}?年)(?=活动|行动|部署|工作|要求|专项)")
 # A regional organ's own strategy without quotes (对标自治区党委先行区建设部署, 落实省委工业强省战略):
@@ -646,7 +649,7 @@ RE_QINGFENG = re.compile(f"“(?:清风([{CJK}]{{2,4}})|([{CJK}]{{2,4}})清风)�
 # An app or a service named with an e (宜农e码通, 蔗农e家, e福州): every one a local unit's own.
 RE_E_APP = re.compile(f"(?<![A-Za-z])(?:[{CJK}]{{2}})?e(?:(?![和与及的在是对把将开])[{CJK}]){{1,3}}(?![A-Za-z])")
 # A local brand of two halves (天马牧歌·草原人家, 琴台争先·监督护航): no transliterated name.
-RE_DOT_BRAND = re.compile(f"(?<![{CJK}·])([{CJK}]{{4}}·[{CJK}]{{4,6}})(?![{CJK}·])|([{CJK}]{{4}}·[{CJK}]{{4}})(?!·)")
+RE_DOT_BRAND = re.compile(f"(?<![{CJK}·])([{CJK}]{{4}}·[{CJK}]{{3,6}})(?![{CJK}·])|([{CJK}]{{4}}·[{CJK}]{{4}})(?!·)")
 # A local campaign built on a national spirit (“沂蒙精神进万家”): the spirit alone is the vocabulary's.
 RE_SPIRIT_CAMPAIGN = re.compile(f"“([{CJK}]{{2,6}}精神[{CJK}]{{2,10}})”")
 # Short regional names (provinces' abbreviations and old names) that open a local slogan.
@@ -1184,7 +1187,7 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         g = 1 if m.group(1) else 2  # a whole brand with a longer second half (“彩虹清风·一把手家访”), or four and four
         halves = m.group(g).split("·")
         if (not any(sum(c in TRANSLITERATION for c in h) >= max(3, 0.75 * len(h)) for h in halves)  # 廷·巴特尔, 买买提·吐尔洪
-                and not any(h in vocabulary() for h in halves)):
+                and not any(h in vocabulary() for h in halves) and halves[0] != "爱新觉罗"):  # a Manchu name
             force(m.start(g), m.end(g), "project", 2)  # over the vocabulary inside (“彩虹清风·一把手家访”)
     for m in _scan(RE_REGIONAL_NAMED, text, "届" in text or "项" in text or "条" in text or "党代会" in text):
         add(m.start(), m.end(), "regional_marker", 1)
@@ -1203,7 +1206,7 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
     stems = {st for st in local_names if len(st) >= 2}
     for m in RE_QUOTED.finditer(text):
         term = m.group(1)
-        before = text[max(0, m.start() - 8):m.start()]
+        before = text[max(0, m.start() - 18):m.start()]
         regional = (_REGION_BEFORE.search(before) is not None or m.start() in place_ends
                     or term.startswith(REGION_EPITHETS) or any(n in term for n in CITY_NICKNAMES)
                     or term.endswith(tuple(x for x in REGION_EPITHETS if len(x) >= 2))  # “放心消费在燕赵”
@@ -1512,6 +1515,7 @@ _VERB_AFTER_NAME = "抓分协主牵负联包督讲带任说看查作是在为到
 _HANDED_TASK = re.compile(f"(?:把|将|让|请|安排|选派|推荐)([{CJK}]{{2,4}}?)"
                           "(?=充实|调整到|交流到|派驻|负责|牵头|督办|协助|配合|复核|担任|列席|陪同|会同|跟踪|包联|驻村)")
 _HEAD_LEAD = re.compile("(?:[一二三四五六七八九十]是)?(?:由|让|请|安排)")
+_LIST_MARK = re.compile("[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+")
 # A share of the work, said of its holder (对周全分管的…, 对高原分管的水利工程).
 _SHARE_OF = re.compile(f"对([{CJK}]{{2,3}}?)(?:同志)?分管的")
 # Persons counted after their list (请图门吉日嘎拉、那顺两位老支书讲…, 由张三、李四、王五三名党员…):
@@ -1520,7 +1524,7 @@ _COUNTED_LIST = re.compile(f"(?:^|(?<=[，。；：\n请由与对和让把邀]))
                            "([两二三四五六七八九十])[位名](?=[^，。；\n]{0,4}(?:同志|书记|支书|干部|党员|代表|委员|老师|群众|"
                            "村民|乡贤|网格员|专家|村医|医生|教师|辅警|民警|监督员|信息员|联络员))")
 # A lone surname heading a clause before a title (。冶校长主持…, 。虎书记包抓…).
-_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n])|(?<=督促|提醒|要求|约谈|指导|协助|陪同|通知))"  # 督促程书记落实
+_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n让请])|(?<=督促|提醒|要求|约谈|指导|协助|陪同|通知|安排|邀请))"  # 督促程书记落实
                              f"([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部股]长)")
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
@@ -1887,6 +1891,10 @@ def _stop_name(name: str) -> bool:
 
 # A place's own produce (南溪豆腐干, 李庄白鹅, 工布藏香猪, 达板洋芋): a brand as sure as the place, written
 # without quotes. The stem is a county's, or that of a township or village the report names.
+# A county's folk arts (非物质文化遗产): the kinds, not the names.
+_FOLK_ARTS = ("山歌|采茶戏|花鼓戏|花灯戏|花灯|民歌|号子|剪纸|刺绣|蜡染|扎染|唢呐|腰鼓|秧歌|皮影戏|皮影|木偶戏|"
+              "傩戏|傩舞|道情|渔鼓|小调|年画|木雕|石雕|竹编|织锦|银饰|农民画")
+_FOLK_ART = re.compile(_FOLK_ARTS)
 RE_PRODUCE = re.compile("(?:豆腐干|豆腐|白鹅|麻鸭|土鸡|乌鸡|香猪|黑猪|藏香猪|牦牛|黄牛|肉牛|滩羊|羊肉|牛肉|腊肉|火腿|大闸蟹|小龙虾|"
                         "洋芋|土豆|马铃薯|红薯|山药|莲藕|生姜|大蒜|辣椒|花椒|木耳|香菇|蜂蜜|黑蜂蜜|"
                         "大米|香米|小米|贡米|红茶|绿茶|白茶|黑茶|毛尖|茶叶|脐橙|蜜橘|沃柑|柑橘|金钱橘|绿橙|猕猴桃|"
@@ -1897,7 +1905,7 @@ RE_PRODUCE = re.compile("(?:豆腐干|豆腐|白鹅|麻鸭|土鸡|乌鸡|香猪|
                         "稻鱼鸭|稻花鱼|鲤鱼|草鱼|鳜鱼|河蟹|对虾|海参|紫菜|海带|生蚝|牡蛎|竹笋|笋干|魔芋|芋头|甘蔗|红糖|"
                         "砂糖橘|蜜柚|沙田柚|柚子|香蕉|菠萝|黄桃|水蜜桃|青梅|李子|柿饼|桑葚|草莓|蓝莓|西瓜|蜜瓜|白菜|黄花菜|"
                         "银耳|竹荪|松茸|羊肚菌|灵芝|三七|杜仲|金银花|菊花|花生|芝麻|荞麦|燕麦|莜麦|藜麦|青稞|高粱|"
-                        "菜籽油|香油|酱油|豆瓣|榨菜|泡菜|酸菜|腊肠|板鸭|牛干巴|米酒|早茶|山茶油)")
+                        "菜籽油|香油|酱油|豆瓣|榨菜|泡菜|酸菜|腊肠|板鸭|牛干巴|米酒|早茶|山茶油|" + _FOLK_ARTS + ")")
 # A brand's stem where the text takes it up (打响塔石香羊, 擦亮弄旺瑶山鸡): a name no dictionary knows.
 _PRODUCE_LEAD = ("打响", "擦亮", "培育", "发展", "推广", "打造", "做强", "做优", "种植", "养殖", "叫响", "把", "和", "、", "与", "及")
 
@@ -1909,16 +1917,26 @@ def _county_stem_set() -> frozenset[str]:
                      if kind == "full" and len(n) >= 3 and n[-1] in "县区市旗" and freq.get(n[:-1], 0) <= 500)
 
 
+@cache.memoize()
+def _county_stems_any() -> frozenset[str]:
+    """Every county's stem but the commonest words (兴国, 大兴; not 资源, 合作): for contexts that name a county."""
+    freq = _tokenizer().FREQ
+    return frozenset(n[:-1] for n, kind in gazetteer().items()
+                     if kind == "full" and len(n) >= 3 and n[-1] in "县区市旗" and freq.get(n[:-1], 0) <= 3000)
+
+
 def _local_produce(text: str, cand: list, add) -> None:
-    counties = _county_stem_set()
+    # a county before its folk art is the county, whatever the word (兴国山歌); before produce, not 新建|葡萄园
+    counties, any_county = _county_stem_set(), _county_stems_any()
     villages = {text[s:e - 1] for s, e, c, _ in cand if c == "place" and e - s >= 3 and text[e - 1] in "镇乡村"}
     before = {e: s for s, e, c, _ in cand if c in ("place", "landmark") and e - s >= 2}  # 阳澄湖|大闸蟹
     for m in _scan(RE_PRODUCE, text, True):
         if m.start() in before:
             add(before[m.start()], m.end(), "project", 3)
             continue
+        stems = any_county if _FOLK_ART.fullmatch(m.group()) else counties
         a = next((m.start() - k for k in (4, 3, 2) if k <= m.start()
-                  and (text[m.start() - k:m.start()] in counties or text[m.start() - k:m.start()] in villages)), None)
+                  and (text[m.start() - k:m.start()] in stems or text[m.start() - k:m.start()] in villages)), None)
         if a is None and len(m.group()) >= 2:
             # a name no word at all (塔石, 杜阮, 车江), where the text takes the brand up
             a = next((m.start() - k for k in (2, 3) if k <= m.start() and _bare_stem(text, m.start() - k, m.start())), None)
@@ -1939,7 +1957,7 @@ def _bare_stem(text: str, a: int, b: int) -> bool:
 # An app named for what it does (农经一点通, 苗乡监督一点通): every one a local unit's own.
 RE_YIDIANTONG = re.compile(f"[{CJK}]{{2,8}}?一点通")
 # A place's honour of being first (精准扶贫首倡地, “两山”理念诞生地): it names its county.
-RE_FIRST_PLACE = re.compile("(?:首倡地|首提地|诞生地|发源地|策源地|萌发地|首创地)")
+RE_FIRST_PLACE = re.compile("(?:首倡地|首提地|诞生地|发源地|策源地|萌发地|首创地|出发地)")
 # A national honour the region holds (全国民族团结进步示范州): a model title with the level of a place.
 RE_MODEL_REGION = re.compile(f"全国[{CJK}]{{2,12}}?示范(?:州|市|县|区|盟|旗)(?![场民级委政长])")
 # A capital of one thing without 中国 (物流之都, 康养之都): a city's name for itself.
@@ -1962,7 +1980,7 @@ RE_BARE_GOALS = re.compile("(?:围绕|紧扣|完成|聚焦|落实|服务|践行|
 RE_ORGAN_MEASURES = re.compile(f"(?:省委|市委|州委|省纪委|市纪委|州纪委|省政府|市政府)(?:监委)?([{CJK}]{{2,10}}?"
                                f"[{_CN_NUM}]+[项条](?:措施|举措|规定|要求|禁令|机制))")
 # A form of two counts or more without quotes, where a text takes it up (借鉴一问责八清理经验, 围绕一区两地一园一通道和…).
-RE_BARE_SEGMENTS = re.compile(f"(?:(?<=围绕|借鉴|推广|落实|紧扣|服务|深化|践行|聚焦|对标|运用|用好|推行|实施|走好|坚持)|(?<=[和及与、]))"
+RE_BARE_SEGMENTS = re.compile(f"(?:(?<=围绕|借鉴|推广|落实|紧扣|服务|深化|践行|聚焦|对标|运用|用好|推行|实施|走好|坚持|推动|推进|贯彻)|(?<=[和及与、]))"
                               rf"((?:[{_CN_NUM}两][^{_CN_NUM}两“”\s、，；。和及与的]{{1,4}}?){{2,5}})"
                               "(?=经验|模式|做法|要求|部署|目标|战略|改革|机制|体系|建设|工作|发展|[和及与、，。；])")
 # A metropolitan area or a belt named for its cities (宜荆荆都市圈, 长株潭城市群): every one a region's.
@@ -1981,6 +1999,22 @@ RE_EPITHET_RULES = re.compile("(?:陇原|八闽|三秦|齐鲁|燕赵|荆楚|三�
                               f"[{CJK}]{{2,8}}?[{_CN_NUM}]+[条项](?:规定|措施|禁令|要求)?")
 _MISCONDUCT_LEAD = re.compile("(?:因|由于|因为|涉嫌|插手|违规|干预|利用|借)+")
 # A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
+# A base area named for its mountains or rivers (左右江革命老区, 大别山革命老区): one region's.
+RE_OLD_BASE = re.compile("革命老区")
+_OLD_BASE_LEAD = re.compile("服务|支持|助力|推进|推动|建设|振兴|围绕|融入|带动|对接|发展|扶持|全省|全市")
+_OLD_BASE_GENERIC = frozenset({"重点", "全国", "国家", "原", "欠发达", "中央", "各", "我国", "广大", "所在", "偏远", "边远"})
+# A township's court, police station or clinic named bare (联系岜峒人民法庭和那楞人民法庭).
+RE_STATION = re.compile(f"(?:(?<=联系)|(?<=[和与及、到在赴对，。；：\n]))([{CJK}]{{2,3}}?)(?:人民法庭|派出所|司法所|卫生院|财政所|供电所|税务分局|"
+                        "中心学校|中心小学|边境派出所)")
+_STATION_GENERIC = frozenset({"基层", "辖区", "乡镇", "城区", "各", "所属", "属地", "驻地", "全县", "全市", "农村", "县", "市",
+                              "镇", "乡", "所在地", "街道", "城关"})
+# A county under an epithet (模范兴国, 平安长安, 清廉石门): the county's own slogan.
+RE_EPITHET_COUNTY = re.compile(f"(?:模范|美丽|平安|法治|清廉|幸福|生态|数字|文明|健康|智慧|活力|魅力|绿色|红色|书香|诚信|善美|大美|"
+                               f"精致|品质|宜居|秀美|开放|创新)([{CJK}]{{2,3}})(?=[^{CJK}]|[和与及的]|建设|品牌|目标|战略|光荣|传统|精神|$)")
+# A region's place in a national strategy (对接融入粤港澳大湾区桥头堡, 融入长三角的后花园).
+RE_POSITIONING = re.compile("(?:对接|融入|服务|辐射|联通|承接)[^，。；、\n]{0,4}?(?:粤港澳大湾区|大湾区|长三角|京津冀|成渝地区双城经济圈|"
+                            "长江经济带|海峡西岸|北部湾|东盟|南亚东南亚|中亚|西部陆海新通道|一带一路|中原城市群)[^，。；、\n]{0,6}?"
+                            "(?:桥头堡|后花园|排头兵|先行区|节点城市|门户|枢纽|前沿|窗口|大通道|重要支点)")
 RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
 # A slogan of the whole province or city in quotes, counted or a themed year (巩固全省“三基建设年”成果,
 # 落实全州“一把手监督七张清单”制度): the country's are in the vocabulary.
@@ -2092,6 +2126,24 @@ def _named_forms(text: str, cand: list, add) -> None:
             add(m.start(1), m.end(1), "regional_marker", 3)
     for m in _scan(RE_EPITHET_RULES, text, "条" in text or "项" in text):
         cand.append((m.start(), m.end(), "regional_marker", 2))
+    stems = _county_stems_any()
+    for m in _scan(RE_OLD_BASE, text, "老区" in text):
+        s = _stem_before(text, m.start(), 6)
+        s = max((v.end() for v in _OLD_BASE_LEAD.finditer(text, s, m.start())), default=s)  # 服务|左右江革命老区
+        stem = text[s:m.start()]
+        if (2 <= len(stem) <= 4 and stem not in _OLD_BASE_GENERIC and not stem.startswith(_DETERMINERS)
+                and _tokenizer().FREQ.get(stem, 0) <= 2000):  # (支持革命老区: a verb, no name)
+            cand.append((s, m.end(), "regional_marker", 3))  # over the vocabulary's 革命老区
+    for m in _scan(RE_STATION, text, "所" in text or "庭" in text or "院" in text or "校" in text or "学" in text):
+        stem = m.group(1)
+        if stem not in _STATION_GENERIC and _tokenizer().FREQ.get(stem, 0) < 50 and stem[0] not in "各全本该每这此某其":
+            # (那 begins names here: 那楞, 那坡)
+            add(m.start(1), m.end(), "unit", 3)
+    for m in RE_EPITHET_COUNTY.finditer(text):
+        if m.group(1) in stems and not _vocab_automaton().find(m.group()):
+            add(m.start(), m.end(), "regional_marker", 3)
+    for m in RE_POSITIONING.finditer(text):
+        cand.append((m.start(), m.end(), "regional_marker", 3))  # over the strategy's own name (粤港澳大湾区)
     for m in _scan(RE_CODE_BRAND, text, "码上" in text):
         s = _name_start(text, m.start(), 6)
         if m.start() - s >= 2 and text[m.start() - 1] not in "扫维":
@@ -2484,7 +2536,8 @@ def find_items(text: str) -> list[Item]:
             stem = text[s:m.start()]
             after_township = False
             if len(stem) > (6 if suffix in ("嘎查", "苏木") else 4):
-                inner = max(stem.rfind(x) + len(x) if x in stem else -1 for x in ("苏木", "民族乡", "乡", "镇", "街道"))
+                inner = max(stem.rfind(x) + len(x) if x in stem else -1
+                            for x in ("苏木", "民族乡", "乡", "镇", "街道") + (("村",) if suffix == "屯" else ()))
                 after_township = inner >= 2 and len(stem) - inner >= 2
             if after_township:
                 # …苏木图兰泰嘎查, …民族乡才召村: a village right after its township
@@ -2510,12 +2563,14 @@ def find_items(text: str) -> list[Item]:
                          or (s == 0 or prev in "，。；：、（\n") and len(stem) <= 3 and not _all_common(stem)
                          and not (stem[-1] in _FUNCTION_SURNAMES and _common_word(stem[:-1])))  # 主动向乡纪委
                 if (organ and named and stem not in _AREA_GENERIC and not stem.startswith(_DETERMINERS)
-                        and not _is_generic_organ(stem) and stem not in GENERIC_PLACES):
+                        and not _is_generic_organ(stem) and stem not in GENERIC_PLACES
+                        and not _LIST_MARK.fullmatch(stem)):  # 三是乡纪委力量偏弱: a list's marker, no township
                     cand.append((s, organ.end(), "unit", 2))
                     continue
             if suffix == "组" and prev != "村":
                 continue
-            if suffix in _AREA_SUFFIXES and prev in "，。；：\n" and stem not in _AREA_GENERIC:
+            if (suffix in _AREA_SUFFIXES and prev in "，。；：\n" and stem not in _AREA_GENERIC
+                    and _tokenizer().FREQ.get(stem, 0) < 1000):  # (，注重小区长效管理: a verb)
                 after_place = True  # 乐昌林场防火通道…: a clause about the farm itself
             if suffix in _AREA_SUFFIXES and prev in "和及与" and any(c[1] == s - 1 and c[2] == "place" for c in cand):
                 after_place = True  # …社区和草原明珠小区: the next of a list of places
