@@ -471,16 +471,20 @@ LANDMARK_SUFFIXES = ("纪念馆", "纪念园", "纪念碑", "烈士陵园", "陵
                      "展览馆", "纪念堂", "革命遗址", "景区", "书院", "传习馆", "文庙", "古城", "古镇",
                      "教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠", "会馆",
                      "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "大院", "敖包",
-                     "瀑布", "峡谷", "溶洞", "栈道", "古街", "祖居")
+                     "瀑布", "峡谷", "溶洞", "栈道", "古街", "祖居", "小镇", "研学基地", "驿站")
 # The newer suffixes name a place only with a proper name before the kind of place (大坝廉政教育基地,
 # not 党性教育基地, 爱国主义教育基地, 红色遗址): these modifiers are stripped from the stem's end first.
 _KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠",
                             "会馆", "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "瀑布",
-                            "峡谷", "溶洞", "栈道", "古街"})
+                            "峡谷", "溶洞", "栈道", "古街", "小镇", "研学基地", "驿站"})
 _KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁文化|红色|革命|革命传统|国防|法治|家风|党风廉政|反腐倡廉|实践|研学|"
                              "现场|示范|省级|市级|县级|全国|国家级|主题|文化|历史|传统|党史|党建|生态|农耕|非遗|考古|"
                              "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育|"
-                             "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区|清廉|国企|机关|企业)+$")
+                             "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区|清廉|国企|机关|企业|"
+                             "风情|康养|运动|美丽|田园|文旅|森林|宜居|智慧|清风|廉韵|廉洁|红色|党员|群众|服务|便民|爱心)+$")
+
+
+_NAMED_KINDS = frozenset({"小镇", "研学基地", "驿站"})
 
 
 def _generic_kind_stem(stem: str) -> bool:
@@ -587,6 +591,7 @@ RE_QQ_WECHAT = re.compile(
 )
 RE_LOCAL_PHONE = re.compile(r"(?:电话|热线|拨打|直拨|分机|值班|咨询|手机|座机|传真|联系方式|举报)"
                             r"[^0-9\n。；]{0,8}?(?<![0-9])([2-8]\d{6,7})(?:[-转]\d{1,5})?(?![0-9])")
+RE_SHORT_NUMBER = re.compile(r"(?:虚拟网短号|虚拟短号|集团短号|短号)[：:]?\s?(\d{3,6})(?![0-9])")  # a unit's own network
 _NEXT_LOCAL_PHONE = re.compile(r"\s?[、，,/或和及]\s?([2-9]\d{6,7})(?![0-9])")
 _CN_NUM = "〇零一二三四五六七八九十"
 RE_DATE_CN = re.compile(
@@ -645,6 +650,9 @@ RE_HONOUR = re.compile(f"(?:中国|全国|世界)[{CJK}]{{2,8}}?(?:之乡|之都
                        # …or a capital of one thing (中国糖都, 世界硒都; not 中国首都, 中国古都)
                        f"|(?:中国|世界)(?![首古国故])[{CJK}]都(?:(?![{CJK}])|(?=[和与及的]))")
 # A unit's integrity brand named for its place (“清风尼洋”, “河湟清风”; not “清风校园”, “廉洁清风”).
+# A people's villages, hills or home (彝寨, 苗岭, 壮乡, 藏区): a brand or slogan with one names its region.
+_ETHNIC_HOME = re.compile("[彝苗瑶侗藏羌畲壮傣黎佤](?:寨|乡|山|岭|家|区|寨)|土家")
+_CITY_POSITION = ("城市定位", "城市品牌", "发展定位", "城市名片")
 RE_QINGFENG = re.compile(f"“(?:清风([{CJK}]{{2,4}})|([{CJK}]{{2,4}})清风)”")
 # An app or a service named with an e (宜农e码通, 蔗农e家, e福州): every one a local unit's own.
 RE_E_APP = re.compile(f"(?<![A-Za-z])(?:[{CJK}]{{2}})?e(?:(?![和与及的在是对把将开])[{CJK}]){{1,3}}(?![A-Za-z])")
@@ -1104,6 +1112,8 @@ def _more_patterns(text: str, add) -> None:
         add(m.start(1), m.end(1), "qq_wechat", 0)
     for m in _scan(RE_LOCAL_PHONE, text, digits):
         add(m.start(1), m.end(), "phone", 1)
+    for m in _scan(RE_SHORT_NUMBER, text, "短号" in text):
+        add(m.start(1), m.end(), "phone", 1)
     for m in _scan(RE_DATE_CN, text, "月" in text):
         add(m.start(), m.end(), "date", 2)
     for m in _scan(RE_YEAR_MONTH, text, "月" in text):
@@ -1170,6 +1180,7 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         local = m.group(1) or m.group(2)
         lo, hi = max(0, m.start() - 3000), m.end() + 3000  # the report around the brand, not a whole batch of them
         placed = (local in local_names or local.startswith(REGION_EPITHETS) or _place_automaton().find(local)
+                  or _ETHNIC_HOME.search(local)  # 清风护彝寨: a people's villages name the region
                   or any(text.find(local + k, lo, hi) != -1 for k in "河江湖山镇乡村县区")  # 尼洋河, 河湟地区: a place's name
                   or len(local) == 2 and not _common_word(local) and local not in _BRAND_WORDS  # 河湟: no word
                   or any(_LANDMARK_SUFFIX_ANY.match(text, i.end())  # 东坡书院
@@ -1207,7 +1218,9 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
     for m in RE_QUOTED.finditer(text):
         term = m.group(1)
         before = text[max(0, m.start() - 18):m.start()]
-        regional = (_REGION_BEFORE.search(before) is not None or m.start() in place_ends
+        regional = (_REGION_BEFORE.search(before) is not None
+                    or m.start() in place_ends and term not in _NATIONAL_SHORT  # (农业农村局“三资”系统)
+                    or _ETHNIC_HOME.search(term) or text.startswith(_CITY_POSITION, m.end())  # “剑瓷龙泉”城市定位
                     or term.startswith(REGION_EPITHETS) or any(n in term for n in CITY_NICKNAMES)
                     or term.endswith(tuple(x for x in REGION_EPITHETS if len(x) >= 2))  # “放心消费在燕赵”
                     or term.endswith(_COUNTY_WAY) and term[:-2] in _county_stem_set()
@@ -1513,7 +1526,7 @@ _DASH_VALUE = re.compile(f"([{CJK}·•]{{2,8}})(?=[；。，\n]|$)")
 _VERB_AFTER_NAME = "抓分协主牵负联包督讲带任说看查作是在为到对向和与及等"  # one-character words that follow a name
 # A name between a word that hands someone a task and the task (把金学礼充实到, 让贺雯负责, 请倪小燕督办).
 _HANDED_TASK = re.compile(f"(?:把|将|让|请|安排|选派|推荐)([{CJK}]{{2,4}}?)"
-                          "(?=充实|调整到|交流到|派驻|负责|牵头|督办|协助|配合|复核|担任|列席|陪同|会同|跟踪|包联|驻村)")
+                          "(?=充实|调整到|交流到|派驻|负责|牵头|督办|协助|配合|复核|担任|列席|陪同|会同|跟踪|包联|驻村|对接)")
 _HEAD_LEAD = re.compile("(?:[一二三四五六七八九十]是)?(?:由|让|请|安排)")
 _LIST_MARK = re.compile("[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+")
 # A share of the work, said of its holder (对周全分管的…, 对高原分管的水利工程).
@@ -1748,7 +1761,7 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
 
 _LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞渡"
 # …and in a list of landmarks, the older names of a walled town, a ridge, a manor, a reservoir, a valley
-_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷墟梁嘴窝幢"  # …a market town (加钗墟), a loess ridge (尕让梁), a spur (老鹰嘴)
+_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷墟梁嘴窝幢海"  # …a market town (加钗墟), a loess ridge (尕让梁), a spur (老鹰嘴)
 _GENERIC_BEFORE_END = frozenset({"大峡", "小峡", "度假山", "农家山", "旅游山", "生态山", "度假村", "农家", "老县", "新县",
                                  "古县", "老城", "新城", "主城", "卫星", "大水", "小水", "山水", "休闲山"})
 _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
@@ -1872,10 +1885,13 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
             chain = [(a, name, not _all_common(name) or (a, a + len(name)) in model_places)]
             # …with the list before it (八坊十三巷、红园一带)
             while a > 2 and text[a - 1] == "、" and (prev := _LIST_ITEM_BACK.search(text, 0, a - 1)):
-                a = prev.start(1)
-                if not _stop_name(prev.group(1)):
+                a, item = prev.start(1), prev.group(1)
+                if not _stop_name(item):
                     break
-                chain.append((a, prev.group(1), not _all_common(prev.group(1))))
+                sure = not _all_common(item)
+                if len(item) >= 3 and item[0] in "在到赴于从沿经":
+                    a, item = a + 1, item[1:]  # ，在均福山、冰心洞沿线: the list after its verb
+                chain.append((a, item, sure))
             if loose or any(sure for _a, _n, sure in chain):
                 for a, item, sure in chain:
                     if loose or sure or item[-1] in _NEIGHBOUR_END + "河江溪":
@@ -2008,6 +2024,10 @@ RE_STATION = re.compile(f"(?:(?<=联系)|(?<=[和与及、到在赴对，。；�
                         "中心学校|中心小学|边境派出所)")
 _STATION_GENERIC = frozenset({"基层", "辖区", "乡镇", "城区", "各", "所属", "属地", "驻地", "全县", "全市", "农村", "县", "市",
                               "镇", "乡", "所在地", "街道", "城关"})
+# A zone a region is made into (攀西战略资源创新开发试验区, 百色重点开发开放试验区): named by a place
+# or by a name no dictionary knows (the country's zones are in the vocabulary).
+_ZONE_LEAD = re.compile("建设|打造|依托|推进|围绕|服务|创建|争创|加快|深化|全力|融入|对接|高标准|高质量")
+RE_ZONE = re.compile("(?:综合试验区|试验区|先行区|先导区|实验区|合作区)(?!办|管委会)")
 # A county under an epithet (模范兴国, 平安长安, 清廉石门): the county's own slogan.
 RE_EPITHET_COUNTY = re.compile(f"(?:模范|美丽|平安|法治|清廉|幸福|生态|数字|文明|健康|智慧|活力|魅力|绿色|红色|书香|诚信|善美|大美|"
                                f"精致|品质|宜居|秀美|开放|创新)([{CJK}]{{2,3}})(?=[^{CJK}]|[和与及的]|建设|品牌|目标|战略|光荣|传统|精神|$)")
@@ -2024,7 +2044,7 @@ RE_PHASE = re.compile("(?:区|中心|楼|园|厂|路|馆|院|站|城|苑|府|湾
 # Verbs a name follows in running text, which _stem_before does not know as cue words (督办, 上线).
 _NAME_VERBS = re.compile("督办|督促|推进|推动|实施|完成|开展|检查|跟踪|紧盯|盯紧|聚焦|纳入|抓好|抓实|落实|安排|加快|"
                          "启动|谋划|做好|确保|配合|参与|参加|负责|牵头|协调|办理|验收|核查|保障|上线|推广|运用|用好|开发|"
-                         "推出|启用|升级|助力|打造|融入|深化|对接|擦亮|叫响|打响")
+                         "推出|启用|升级|助力|打造|融入|深化|对接|擦亮|叫响|打响|依托|参观|游览|途经|设立|设置|建成|开设")
 
 
 def _name_start(text: str, end: int, max_len: int, words: bool = False) -> int:
@@ -2127,6 +2147,13 @@ def _named_forms(text: str, cand: list, add) -> None:
     for m in _scan(RE_EPITHET_RULES, text, "条" in text or "项" in text):
         cand.append((m.start(), m.end(), "regional_marker", 2))
     stems = _county_stems_any()
+    for m in _scan(RE_ZONE, text, "区" in text):
+        s = _stem_before(text, m.start(), 16)
+        s = max((v.end() for v in _ZONE_LEAD.finditer(text, s, m.start())), default=s)  # (开发 is inside the name)
+        head = text[s:s + 2]
+        if (m.start() - s >= 4 and not _vocab_automaton().find(text[s:m.end()])
+                and (_place_automaton().find(head) or _tokenizer().FREQ.get(head, 0) < 50)):
+            add(s, m.end(), "regional_marker", 3)
     for m in _scan(RE_OLD_BASE, text, "老区" in text):
         s = _stem_before(text, m.start(), 6)
         s = max((v.end() for v in _OLD_BASE_LEAD.finditer(text, s, m.start())), default=s)  # 服务|左右江革命老区
@@ -2186,12 +2213,14 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
             a = s - 1
             while a > 0 and s - 1 - a < 6 and "\u4e00" <= text[a - 1] <= "\u9fff" and not text.endswith(_CUE_WORDS, 0, a):
                 a -= 1
+            a = max((v.end() for v in _NAME_VERBS.finditer(text, a, s - 1) if v.end() < s - 1), default=a)  # 依托|彝海、…
             spans.append((a, s - 1))
         for a, b in spans:
             name = text[a:b]
             if (a, b) in seen or not 2 <= len(name) <= 6 or name[-1] not in _NEIGHBOUR_END:
                 continue
-            if name[-1] not in _LANDMARK_END and (len(name) < 3 or name[:-1] in _GENERIC_BEFORE_END
+            lake = len(name) == 2 and name[-1] == "海" and not _common_word(name)  # 邛海、泸沽湖: a lake called 海
+            if name[-1] not in _LANDMARK_END and not lake and (len(name) < 3 or name[:-1] in _GENERIC_BEFORE_END
                                                   or name[-2:] in ("县城", "水库", "山庄") and len(name) == 3):
                 continue  # 宛平城, 景阳冈, 南太湖水库; not 县城, 大峡谷, 度假山庄
             if not _stop_name(name):
@@ -2468,6 +2497,14 @@ def find_items(text: str) -> list[Item]:
                 continue
             if suffix in ("古城", "古镇") and not any(stem + x in gaz for x in "县市区镇"):
                 continue  # 护航古城保护: only a place's old town (镇远古城) names one
+            if suffix in _NAMED_KINDS:
+                # a post, a town or a base as many have (一线设立廉洁驿站, 社区健康驿站): a name no dictionary
+                # knows leads it (瓦洛清风驿站, 住龙红色小镇), or a place
+                s = max((v.end() for v in _NAME_VERBS.finditer(text, s, m.start())), default=s)
+                head = text[s:s + 2]
+                if m.start() - s < 2 or not (_tokenizer().FREQ.get(head, 0) < 50 and not _generic_kind_stem(text[s:m.start()])
+                                             or _place_automaton().find(head)):
+                    continue
             if suffix == "大院" and not (stem[-1] == "家" and len(stem) >= 2 and not _common_word(stem[-2:])):
                 continue  # a family's compound (向家大院, 乔家大院), not 机关大院, 家属大院, 农家大院
             add(s, m.end(), "landmark", 2)
@@ -2567,8 +2604,8 @@ def find_items(text: str) -> list[Item]:
                         and not _LIST_MARK.fullmatch(stem)):  # 三是乡纪委力量偏弱: a list's marker, no township
                     cand.append((s, organ.end(), "unit", 2))
                     continue
-            if suffix == "组" and prev != "村":
-                continue
+            if suffix == "组" and prev != "村" and not (before in _BEFORE_VILLAGE and 2 <= len(stem) <= 3):
+                continue  # (走访溪口组: a named group the work goes to)
             if (suffix in _AREA_SUFFIXES and prev in "，。；：\n" and stem not in _AREA_GENERIC
                     and _tokenizer().FREQ.get(stem, 0) < 1000):  # (，注重小区长效管理: a verb)
                 after_place = True  # 乐昌林场防火通道…: a clause about the farm itself
