@@ -309,6 +309,8 @@ MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍
                              "虎盘玄翦束"
                              # Yi and Hani (普), south-west Han (母), north-west Han (党: 党红, 党振国)
                              "普母党妥"
+                             # Hakka (丘: 丘志坚)
+                             "丘"
                              # Zhuang and Buyei (班: 班勇; not 班子, 班组)
                              "班"
                              # Hui (海, 喇), Shandong (公: 公丕勇) and Shaanxi (拓, 惠, 呼) family names, and 元
@@ -328,6 +330,7 @@ TITLES = (
     "同志", "书记", "副书记", "局长", "副局长", "主任", "副主任", "处长", "副处长", "科长", "副科长", "部长", "副部长",
     "县长", "副县长", "市长", "副市长", "区长", "镇长", "乡长", "村长", "厅长", "副厅长", "院长", "校长", "所长", "站长",
     "队长", "组长", "股长", "副股长", "主席", "总经理", "董事长", "秘书长", "调研员", "科员", "干事", "先生", "女士",
+    "检察长", "副检察长", "庭长",
 )
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True))
 _SURNAME_RE = "(?:" + "|".join(COMPOUND_SURNAMES) + f"|[{SURNAMES}])"
@@ -359,7 +362,7 @@ _FUNCTION_SURNAMES = "向于和与对将把从为在由经同"  # also words tha
 # Surnames alone: 副乡长杨、罗二位同志; 县纪委罗书记, 药剂科黄主任 (right after an organ, before a title).
 _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](?:、[{SURNAMES}])+)(?=[二两三四五]位|等?同志)"
                             f"|(?:(?<=[长委部科室局院处所站队办组股学心司村的])|(?<=[一二三四五六]是))"  # 三是贾主任, 桂溪村吴主任, 公车的顾科长
-                            f"([{MORE_SURNAMES.replace('全', '')}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理|总经理|董事长)"
+                            f"([{MORE_SURNAMES.replace('全', '')}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理|总经理|董事长|检察长)"
                             "|副?[镇乡县区]长)"  # 二是罗副镇长 (not 的全县长远)
                             f"|(?<=[，；。])([{MORE_SURNAMES.replace('全', '')}])(?=副?(?:总经理|董事长|书记|主任|"
                             "[局科处所站队院校镇乡县区]长))")  # …不足，拜总经理分管; 。禄副镇长分管
@@ -471,7 +474,8 @@ LANDMARK_SUFFIXES = ("纪念馆", "纪念园", "纪念碑", "烈士陵园", "陵
                      "展览馆", "纪念堂", "革命遗址", "景区", "书院", "传习馆", "文庙", "古城", "古镇",
                      "教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠", "会馆",
                      "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "大院", "敖包",
-                     "瀑布", "峡谷", "溶洞", "栈道", "古街", "祖居", "小镇", "研学基地", "驿站")
+                     "瀑布", "峡谷", "溶洞", "栈道", "古街", "祖居", "小镇", "研学基地", "驿站",
+                     "泡子", "海子")  # lakes of the north and west (将军泡子, 赛里木海子)
 # The newer suffixes name a place only with a proper name before the kind of place (大坝廉政教育基地,
 # not 党性教育基地, 爱国主义教育基地, 红色遗址): these modifiers are stripped from the stem's end first.
 _KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠",
@@ -608,7 +612,7 @@ RE_YEAR_MONTH = re.compile("元月(?![份])")
 _NATIONAL_EVENT = re.compile("中共中央|党中央|中央|国务院|全国|习近平|总书记|党的|十[一二三四五六七八九]?届|二十届|国家")
 # Named provincial or municipal initiatives: 省委十项规定, 省纪委十一届六次全会.
 RE_REGIONAL_NAMED = re.compile(
-    f"(?:省|市|县|区|旗|自治区|州|盟)(?:委|纪委|政府|人大|政协|纪委监委)?(?:[{_CN_NUM}]+届[{_CN_NUM}]+次(?:全会|全体会议)"
+    f"(?:省|市|县|区|旗|自治区|州|盟)(?:委|党委|纪委|政府|人大|政协|纪委监委)?(?:[{_CN_NUM}]+届[{_CN_NUM}]+次(?:全会|全体会议)"
     f"|第[{_CN_NUM}]+次党代会"
     f"|“?[{_CN_NUM}]+[项条](?:规定|禁令|措施|要求|铁规)”?)"
 )
@@ -1072,6 +1076,7 @@ RE_QUOTED_ACTIVITY = re.compile(f"“([{CJK}]{{3,8}})”(?=活动|主题活动|�
 # A quoted name before the kind of thing it is (“寨兴十户”互助机制, “牧民之家”议事厅).
 RE_QUOTED_KIND = re.compile(f"“([{CJK}]{{4,12}})”[{CJK}]{{0,6}}?(?:品牌|机制|专栏|议事厅|阵地|驿站|项目|宣讲|年度任务|"
                             "工作法|讲习所|书屋|工作室|服务队|联盟)")
+_LISTED_IN = re.compile("纳入|列入|申报|争取|谋划|纳进")  # the verbs that put a place into a programme
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
 
 
@@ -1761,9 +1766,10 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
 
 _LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞渡"
 # …and in a list of landmarks, the older names of a walled town, a ridge, a manor, a reservoir, a valley
-_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷墟梁嘴窝幢海"  # …a market town (加钗墟), a loess ridge (尕让梁), a spur (老鹰嘴)
+_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷墟梁嘴窝幢海碑"  # …a market town (加钗墟), a loess ridge (尕让梁), a spur (老鹰嘴)
 _GENERIC_BEFORE_END = frozenset({"大峡", "小峡", "度假山", "农家山", "旅游山", "生态山", "度假村", "农家", "老县", "新县",
                                  "古县", "老城", "新城", "主城", "卫星", "大水", "小水", "山水", "休闲山"})
+_AFTER_SPOT = re.compile("开展|接受|参观|学习|举办|现场|[，。、；和及与]")
 _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
 RE_LANDMARK_AFTER_GOING = re.compile(
     f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?(?:[湖山寺阁祠塔亭楼桥海]|海子|峡谷|瀑布|雪峰|古巷))"
@@ -1771,7 +1777,7 @@ RE_LANDMARK_AFTER_GOING = re.compile(
     # where something stands (在宝日陶勒盖山下建成廉政文化长廊, 在月亮湖畔)
     f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河柏榆榕槐樟松杉])(?=下|脚下|畔|旁|边|周边)"
     # at the head of a clause (得胜湖畔的…, 九十九湾沿线违建)
-    f"|(?:^|(?<=[。；，、：\n]))([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥湾])(?=畔|周边|沿线|脚下)")
+    f"|(?:^|(?<=[。；，、：\n]))[把将对]?([{CJK}]{{2,4}}?[湖山寺阁祠塔亭楼桥湾])(?=畔|周边|沿线|脚下)")  # (，把石门湖沿线)
 
 
 # A named reserve, park or grassland (到大青沟国家级自然保护区, 御道口草原生态补偿): the name before the kind.
@@ -1877,7 +1883,7 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
             continue
         for g in ((4, 5) if route else (1,)):
             name, a = m.group(g), m.start(g)
-            if len(name) >= 4 and name[0] in "在到于从赴":  # 在大容山脚下: the place after the word of where
+            if len(name) >= 4 and name[0] in "在到于从赴把将对":  # 在大容山脚下, 把石门湖沿线: the place after the word
                 name, a = name[1:], a + 1
             loose = route and name[-1] not in "组村镇乡校站部区场院所局厂城" or m.group(2) is not None
             if name[-1] in "的地了和与及" or not _stop_name(name) or _COUNT_END.search(name):
@@ -2009,7 +2015,7 @@ _TITLE_LEAD = re.compile("^(?:持续|加快|全力|服务|围绕|传承|建设|�
 RE_BARE_YEAR = re.compile(f"(?<=巩固|开展|深化|推进|落实|围绕)([{CJK}]{{2,8}}?(?:建设|提升|攻坚|突破|落实|效能|能力|服务|作风)年)"
                           "(?=活动|成果|行动|部署|要求|工作|专项)")
 # A stream, river or lake something stands beside (在七星溪畔设立, 沿龙门河岸): a name that is no word.
-RE_WATER_SIDE = re.compile(f"(?:在|沿|到|赴|于)([{CJK}]{{2,4}}?(?:溪|河|江|湖|潭|塘))(?:畔|岸|边|两岸|沿岸)")
+RE_WATER_SIDE = re.compile(f"(?:在|沿|到|赴|于|和|及|、)([{CJK}]{{2,4}}?(?:溪|河|江|湖|潭|塘))(?:畔|岸|边|两岸|沿岸)")
 # A province's numbered rules named by its epithet (陇原基层减负十条, 八闽…十条).
 RE_EPITHET_RULES = re.compile("(?:陇原|八闽|三秦|齐鲁|燕赵|荆楚|三湘|巴渝|巴蜀|江淮|中原|岭南|八桂|三晋|黔中|滇中|塞上|天府)"
                               f"[{CJK}]{{2,8}}?[{_CN_NUM}]+[条项](?:规定|措施|禁令|要求)?")
@@ -2028,6 +2034,9 @@ _STATION_GENERIC = frozenset({"基层", "辖区", "乡镇", "城区", "各", "�
 # or by a name no dictionary knows (the country's zones are in the vocabulary).
 _ZONE_LEAD = re.compile("建设|打造|依托|推进|围绕|服务|创建|争创|加快|深化|全力|融入|对接|高标准|高质量")
 RE_ZONE = re.compile("(?:综合试验区|试验区|先行区|先导区|实验区|合作区)(?!办|管委会)")
+# An app or service named for a city's nickname (鹤城农事通, 鹭岛e办): the city's own (not 鹤城通过…).
+RE_NICKNAME_APP = re.compile("(?:" + "|".join(CITY_NICKNAMES) + f")[{CJK}e]{{1,3}}?(通|办|码)")
+_NOT_APP_NEXT = {"通": "过知报道畅行讯话", "办": "理公法事", "码": "头"}
 # A county under an epithet (模范兴国, 平安长安, 清廉石门): the county's own slogan.
 RE_EPITHET_COUNTY = re.compile(f"(?:模范|美丽|平安|法治|清廉|幸福|生态|数字|文明|健康|智慧|活力|魅力|绿色|红色|书香|诚信|善美|大美|"
                                f"精致|品质|宜居|秀美|开放|创新)([{CJK}]{{2,3}})(?=[^{CJK}]|[和与及的]|建设|品牌|目标|战略|光荣|传统|精神|$)")
@@ -2138,7 +2147,8 @@ def _named_forms(text: str, cand: list, add) -> None:
             add(s, m.end(), "regional_marker", 3)
     for m in _scan(RE_WATER_SIDE, text, "畔" in text or "岸" in text or "边" in text):
         name = m.group(1)
-        if ((not _all_common(name) or name in _rare_place_words()) and _stop_name(name)  # 流沙河: a local river jieba knows
+        if ((not _all_common(name) or name in _rare_place_words() or name[:-1] in _county_stems_any())  # 流沙河, 特克斯河
+                and _stop_name(name)
                 and name not in GENERIC_PLACES and len(name) >= 3):
             add(m.start(1), m.end(1), "landmark", 4)
     for m in _scan(RE_BARE_YEAR, text, "年" in text):
@@ -2171,6 +2181,10 @@ def _named_forms(text: str, cand: list, add) -> None:
             add(m.start(), m.end(), "regional_marker", 3)
     for m in RE_POSITIONING.finditer(text):
         cand.append((m.start(), m.end(), "regional_marker", 3))  # over the strategy's own name (粤港澳大湾区)
+    for m in _scan(RE_NICKNAME_APP, text, "通" in text or "办" in text or "码" in text):
+        nxt = text[m.end():m.end() + 1]
+        if not nxt or nxt not in _NOT_APP_NEXT[m.group(1)]:
+            add(m.start(), m.end(), "project", 3)
     for m in _scan(RE_CODE_BRAND, text, "码上" in text):
         s = _name_start(text, m.start(), 6)
         if m.start() - s >= 2 and text[m.start() - 1] not in "扫维":
@@ -2195,6 +2209,13 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
     marks = sorted((s, e) for s, e, c, _ in cand
                    if c == "landmark" or c == "place" and text[e - 1] in _LANDMARK_END)
     seen = set(marks)
+    for s, e, c, _ in list(cand):
+        # a tower or pavilion inside the park just named (龙沙公园望江楼开展主题党日)
+        if c == "landmark" and text[e - 2:e] in ("公园", "景区", "广场", "古镇", "古城"):
+            k = next((k for k in (3, 4, 2) if text[e + k - 1:e + k] in _LANDMARK_END
+                      and _AFTER_SPOT.match(text, e + k)), None)
+            if k and _stop_name(text[e:e + k]):
+                add(e, e + k, "landmark", 4)
     queue = list(marks)
     while queue:
         s, e = queue.pop()
@@ -2550,6 +2571,7 @@ def find_items(text: str) -> list[Item]:
         # The work done (建设, 改扩建 …) is part of the name, though a cue word elsewhere.
         verbs = _PROJECT_VERBS.search(text, max(0, m.start() - 6), m.start())
         s = _stem_before(text, verbs.start() if verbs else m.start(), 14)
+        s = max((v.end() for v in _LISTED_IN.finditer(text, s, m.start())), default=s)  # 纳入|廉洁村居示范带
         stem = text[s:m.start()]
         if len(stem) < 2:
             continue
@@ -2586,7 +2608,7 @@ def find_items(text: str) -> list[Item]:
             if len(stem) < 2 or _generic_village(whole) or stem in VILLAGE_GENERIC or stem[-1] in "到至" or (
                     _JIEBA_BLOCK_RE.fullmatch(stem) and _cut_block(stem)[0] in _DETERMINER_WORDS):  # 每个村, 各个社区
                 continue
-            if stem[-1] in "和与及" and (_is_generic_organ(stem[:-1]) or _common_word(stem[:-1])
+            if stem[-1] in "和与及对" and (_is_generic_organ(stem[:-1]) or _common_word(stem[:-1])
                                           or stem[:-1].endswith(VILLAGE_SUFFIXES)):  # 柳塘村和村民小组
                 continue  # 市委和镇党委: a conjunction after an organ (安和社区 keeps its 和)
             prev = text[s - 1] if s else ""
