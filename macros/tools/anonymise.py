@@ -365,7 +365,7 @@ _LONE_SURNAMES = re.compile(f"(?:(?<![{CJK}])|(?<=[长记任员]))([{SURNAMES}](
                             f"([{MORE_SURNAMES.replace('全', '')}南])(?=副?(?:书记|主任|[局科处所站队组院校部股台]长|主席|经理|总经理|董事长|检察长)"
                             "|副?[镇乡县区]长)"  # 二是罗副镇长 (not 的全县长远)
                             f"|(?<=[，；。])([{MORE_SURNAMES.replace('全', '')}])(?=副?(?:总经理|董事长|书记|主任|"
-                            "[局科处所站队院校镇乡县区]长))")  # …不足，拜总经理分管; 。禄副镇长分管
+                            "[局科处所站队院校镇乡县区庭]长))")  # …不足，拜总经理分管; 。禄副镇长分管
 
 
 def _trans_name_at(text: str, a: int) -> int | None:
@@ -655,7 +655,10 @@ RE_HONOUR = re.compile(f"(?:中国|全国|世界)[{CJK}]{{2,8}}?(?:之乡|之都
                        f"|(?:中国|世界)(?![首古国故])[{CJK}]都(?:(?![{CJK}])|(?=[和与及的]))")
 # A unit's integrity brand named for its place (“清风尼洋”, “河湟清风”; not “清风校园”, “廉洁清风”).
 # A people's villages, hills or home (彝寨, 苗岭, 壮乡, 藏区): a brand or slogan with one names its region.
-_ETHNIC_HOME = re.compile("[彝苗瑶侗藏羌畲壮傣黎佤](?:寨|乡|山|岭|家|区|寨)|土家")
+_ETHNIC_HOME = re.compile("[彝苗瑶侗藏羌畲壮傣黎佤](?:寨|乡|山|岭|家|区)|土家|满乡|满族乡|蒙乡|黎苗")
+# …and unquoted, before a service or a venue (满乡税惠直通车, 侗乡清风驿站)
+RE_ETHNIC_SERVICE = re.compile("(?:" + _ETHNIC_HOME.pattern + f")[{CJK}e]{{1,6}}?(?:直通车|驿站|讲堂|课堂|e站|工作室|服务队|小分队|联盟|大讲堂)")
+_PLACE_EPITHET = re.compile("(?:的故乡|的摇篮|之乡|之都|之城|圣地|首府|明珠|粮仓|后花园)$")
 _CITY_POSITION = ("城市定位", "城市品牌", "发展定位", "城市名片")
 RE_QINGFENG = re.compile(f"“(?:清风([{CJK}]{{2,4}})|([{CJK}]{{2,4}})清风)”")
 # An app or a service named with an e (宜农e码通, 蔗农e家, e福州): every one a local unit's own.
@@ -670,7 +673,7 @@ REGION_EPITHETS = ("八闽", "三秦", "齐鲁", "燕赵", "荆楚", "三湘", "
                    "粤", "桂", "琼", "浙", "鲁", "冀", "晋", "豫", "陕", "渝", "沪", "津", "苏", "吉", "辽", "黑", "蒙", "藏", "疆",
                    # regions named by their old or mountain names
                    "沂蒙", "太行", "潇湘", "天府", "关中", "陕北", "陕南", "赣南", "闽南", "闽东", "闽西", "苏北", "苏南",
-                   "皖南", "皖北", "吴越", "徽州", "塞上", "河套", "河西", "黔东南", "大别山", "武陵", "乌蒙", "秦巴")
+                   "皖南", "皖北", "吴越", "徽州", "塞上", "河套", "河西", "黔东南", "大别山", "武陵", "乌蒙", "秦巴", "琼崖")
 
 
 # Cities' own nicknames (“廉润刺桐”, “清风榕城”): each names one city wherever it stands in a quoted brand.
@@ -1072,10 +1075,11 @@ RE_PLATFORM = re.compile(f"(?:上线|开发|推出|启用|推广|运用|用好|�
 _COMMON_APPS = ("微信", "抖音", "钉钉", "支付宝", "快手", "微博", "学习强国", "企业微信", "视频号", "小红书")
 RE_QUOTED_NAMED = re.compile(f"“([{CJK}]{{2,10}}(?:工程|计划|行动|项目|小二|管家))”")
 _NUMBERED = re.compile(f"[{_CN_NUM}两]+[{CJK}]{{1,3}}")
-RE_QUOTED_ACTIVITY = re.compile(f"“([{CJK}]{{3,8}})”(?=活动|主题活动|宣讲|联赛|足球|年度任务|产业|养殖|种植)")
+RE_QUOTED_ACTIVITY = re.compile(f"“([{CJK}]{{3,8}})”(?=活动|主题活动|宣讲|联赛|足球|年度任务|产业|养殖|种植|惠民演出|演出|巡演)")
 # A quoted name before the kind of thing it is (“寨兴十户”互助机制, “牧民之家”议事厅).
 RE_QUOTED_KIND = re.compile(f"“([{CJK}]{{4,12}})”[{CJK}]{{0,6}}?(?:品牌|机制|专栏|议事厅|阵地|驿站|项目|宣讲|年度任务|"
                             "工作法|讲习所|书屋|工作室|服务队|联盟)")
+_FUNDS_VERBS = re.compile("虚报|冒领|骗取|套取|截留|挪用|侵占|虚增|虚列|克扣|私分|违规")  # misconduct before a kind
 _LISTED_IN = re.compile("纳入|列入|申报|争取|谋划|纳进")  # the verbs that put a place into a programme
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
 
@@ -1226,6 +1230,8 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         regional = (_REGION_BEFORE.search(before) is not None
                     or m.start() in place_ends and term not in _NATIONAL_SHORT  # (农业农村局“三资”系统)
                     or _ETHNIC_HOME.search(term) or text.startswith(_CITY_POSITION, m.end())  # “剑瓷龙泉”城市定位
+                    or _PLACE_EPITHET.search(term) is not None and not PLACEHOLDER_RE.search(term)
+                    and "…" not in term  # “红军的摇篮、将军的故乡” (not “中国……之乡”)
                     or term.startswith(REGION_EPITHETS) or any(n in term for n in CITY_NICKNAMES)
                     or term.endswith(tuple(x for x in REGION_EPITHETS if len(x) >= 2))  # “放心消费在燕赵”
                     or term.endswith(_COUNTY_WAY) and term[:-2] in _county_stem_set()
@@ -1824,7 +1830,7 @@ _SPOT_STARTS = ("各", "全", "本", "该", "这", "那", "其", "周边", "辖�
 
 # Where a group is taken to learn (组织职工到花山岩画、明仕和德天开展红色教育): each stop a name that is no word.
 RE_VISIT_LIST = re.compile(f"(?:到|赴|前往|走进|参观|瞻仰|走访)((?:[{CJK}]{{2,8}}?[、和及与]){{0,5}}[{CJK}]{{2,8}}?)"
-                           "(?=开展|接受|参观|寻访|重温|学习|打卡|研学|举办|现场教学|追寻)")
+                           "(?=开展|接受|参观|寻访|重温|学习|打卡|研学|举办|现场教学|追寻|核查|督查|查看|实地)")
 _VISIT_VERB = re.compile("开展|接受|参观|寻访|重温|学习|打卡|研学|举办|追寻")
 # The stories of a place's landmarks (以将军槐、卧虎石、珍珠泉的传说编印读本; 把夫妻樟、瑶王印的故事编成短剧) and a
 # line walked along them (沿坝达、多依树到老虎嘴一线巡田).
@@ -1927,7 +1933,8 @@ RE_PRODUCE = re.compile("(?:豆腐干|豆腐|白鹅|麻鸭|土鸡|乌鸡|香猪|
                         "稻鱼鸭|稻花鱼|鲤鱼|草鱼|鳜鱼|河蟹|对虾|海参|紫菜|海带|生蚝|牡蛎|竹笋|笋干|魔芋|芋头|甘蔗|红糖|"
                         "砂糖橘|蜜柚|沙田柚|柚子|香蕉|菠萝|黄桃|水蜜桃|青梅|李子|柿饼|桑葚|草莓|蓝莓|西瓜|蜜瓜|白菜|黄花菜|"
                         "银耳|竹荪|松茸|羊肚菌|灵芝|三七|杜仲|金银花|菊花|花生|芝麻|荞麦|燕麦|莜麦|藜麦|青稞|高粱|"
-                        "菜籽油|香油|酱油|豆瓣|榨菜|泡菜|酸菜|腊肠|板鸭|牛干巴|米酒|早茶|山茶油|" + _FOLK_ARTS + ")")
+                        "菜籽油|香油|酱油|豆瓣|榨菜|泡菜|酸菜|腊肠|板鸭|牛干巴|米酒|早茶|山茶油|人参|山参|林下参|鹿茸|"
+                        + _FOLK_ARTS + ")")
 # A brand's stem where the text takes it up (打响塔石香羊, 擦亮弄旺瑶山鸡): a name no dictionary knows.
 _PRODUCE_LEAD = ("打响", "擦亮", "培育", "发展", "推广", "打造", "做强", "做优", "种植", "养殖", "叫响", "把", "和", "、", "与", "及")
 
@@ -1935,16 +1942,28 @@ _PRODUCE_LEAD = ("打响", "擦亮", "培育", "发展", "推广", "打造", "�
 @cache.memoize()
 def _county_stem_set() -> frozenset[str]:
     freq = _tokenizer().FREQ
-    return frozenset(n[:-1] for n, kind in gazetteer().items()  # not 新建, 大兴, 合作: too often the word
-                     if kind == "full" and len(n) >= 3 and n[-1] in "县区市旗" and freq.get(n[:-1], 0) <= 500)
+    return frozenset(st for st in _every_county_stem()  # not 新建, 大兴, 合作: too often the word
+                     if freq.get(st, 0) <= 500)
+
+
+@cache.memoize()
+def _every_county_stem() -> tuple[str, ...]:
+    """The stems of the counties, districts, cities and banners, the autonomous ones' short stems too (宽甸, 石柱)."""
+    out = []
+    for n, kind in gazetteer().items():
+        if kind == "full" and len(n) >= 3 and n[-1] in "县区市旗":
+            out.append(n[:-1])
+            short = _autonomous_short(n) if "自治" in n else None
+            if short:
+                out.append(short[:-1])
+    return tuple(dict.fromkeys(out))
 
 
 @cache.memoize()
 def _county_stems_any() -> frozenset[str]:
     """Every county's stem but the commonest words (兴国, 大兴; not 资源, 合作): for contexts that name a county."""
     freq = _tokenizer().FREQ
-    return frozenset(n[:-1] for n, kind in gazetteer().items()
-                     if kind == "full" and len(n) >= 3 and n[-1] in "县区市旗" and freq.get(n[:-1], 0) <= 3000)
+    return frozenset(st for st in _every_county_stem() if freq.get(st, 0) <= 3000)
 
 
 def _local_produce(text: str, cand: list, add) -> None:
@@ -2037,6 +2056,14 @@ RE_ZONE = re.compile("(?:综合试验区|试验区|先行区|先导区|实验区
 # An app or service named for a city's nickname (鹤城农事通, 鹭岛e办): the city's own (not 鹤城通过…).
 RE_NICKNAME_APP = re.compile("(?:" + "|".join(CITY_NICKNAMES) + f")[{CJK}e]{{1,3}}?(通|办|码)")
 _NOT_APP_NEXT = {"通": "过知报道畅行讯话", "办": "理公法事", "码": "头"}
+# A region's venue of its own brand, unquoted (安东清风讲堂, 瓦洛清风驿站).
+RE_VENUE_QINGFENG = re.compile("清风(?:讲堂|大讲堂|驿站|课堂|学堂|e站|书屋|长廊|小院|工作室)")
+# A place the first of its kind (退耕还林第一县, 天下第一村).
+RE_FIRST_OF_KIND = re.compile("第一(?:县|村|镇|乡|市|州|旗)(?![长级委])")
+_COMMON_EPITHETS = frozenset({"草原", "中原", "天山", "湾区", "雪域", "北疆", "南疆", "天府", "岭南"})  # words too
+# A spirit named by a region's old or mountain name (琼崖革命精神): the lineage's own are in the vocabulary.
+RE_EPITHET_SPIRIT = re.compile("(?:" + "|".join(e for e in REGION_EPITHETS if len(e) >= 2 and e not in _COMMON_EPITHETS)
+                               + ")(?:(?!的)[" + CJK + "]){0,4}?精神")
 # A county under an epithet (模范兴国, 平安长安, 清廉石门): the county's own slogan.
 RE_EPITHET_COUNTY = re.compile(f"(?:模范|美丽|平安|法治|清廉|幸福|生态|数字|文明|健康|智慧|活力|魅力|绿色|红色|书香|诚信|善美|大美|"
                                f"精致|品质|宜居|秀美|开放|创新)([{CJK}]{{2,3}})(?=[^{CJK}]|[和与及的]|建设|品牌|目标|战略|光荣|传统|精神|$)")
@@ -2053,7 +2080,7 @@ RE_PHASE = re.compile("(?:区|中心|楼|园|厂|路|馆|院|站|城|苑|府|湾
 # Verbs a name follows in running text, which _stem_before does not know as cue words (督办, 上线).
 _NAME_VERBS = re.compile("督办|督促|推进|推动|实施|完成|开展|检查|跟踪|紧盯|盯紧|聚焦|纳入|抓好|抓实|落实|安排|加快|"
                          "启动|谋划|做好|确保|配合|参与|参加|负责|牵头|协调|办理|验收|核查|保障|上线|推广|运用|用好|开发|"
-                         "推出|启用|升级|助力|打造|融入|深化|对接|擦亮|叫响|打响|依托|参观|游览|途经|设立|设置|建成|开设")
+                         "推出|启用|升级|助力|打造|融入|深化|对接|擦亮|叫响|打响|依托|参观|游览|途经|设立|设置|建成|开设|巩固")
 
 
 def _name_start(text: str, end: int, max_len: int, words: bool = False) -> int:
@@ -2157,6 +2184,22 @@ def _named_forms(text: str, cand: list, add) -> None:
     for m in _scan(RE_EPITHET_RULES, text, "条" in text or "项" in text):
         cand.append((m.start(), m.end(), "regional_marker", 2))
     stems = _county_stems_any()
+    for m in _scan(RE_ETHNIC_SERVICE, text, True):
+        add(m.start(), m.end(), "project", 3)
+    for m in _scan(RE_VENUE_QINGFENG, text, "清风" in text):
+        s = _name_start(text, m.start(), 4)
+        stem = text[s:m.start()]
+        if (2 <= len(stem) <= 4 and not _generic_brand(stem) and not _is_generic_organ(stem)
+                and not _vocab_automaton().find(stem) and stem not in GENERIC_PLACES and stem[-1] not in "村镇乡级"
+                and _tokenizer().FREQ.get(stem, 0) < 3000 and not stem.startswith(_DETERMINERS)):
+            add(s, m.end(), "project", 3)
+    for m in _scan(RE_FIRST_OF_KIND, text, "第一" in text):
+        s = _name_start(text, m.start(), 8)
+        if m.start() - s >= 2 and not _vocab_automaton().find(text[s:m.end()]):
+            add(s, m.end(), "regional_marker", 3)
+    for m in _scan(RE_EPITHET_SPIRIT, text, "精神" in text):
+        if not _vocab_automaton().find(m.group()):
+            add(m.start(), m.end(), "regional_marker", 3)
     for m in _scan(RE_ZONE, text, "区" in text):
         s = _stem_before(text, m.start(), 16)
         s = max((v.end() for v in _ZONE_LEAD.finditer(text, s, m.start())), default=s)  # (开发 is inside the name)
@@ -2511,6 +2554,7 @@ def find_items(text: str) -> list[Item]:
     for suffix in _words_in(text, LANDMARK_SUFFIXES, _LANDMARK_SUFFIX_ANY):
         for m in _word_re(suffix).finditer(text):
             s = _stem_before(text, m.start(), 8)
+            s = max((v.end() for v in _FUNDS_VERBS.finditer(text, s, m.start())), default=s)  # 虚报|景区奖补资金
             stem = text[s:m.start()]
             if len(stem) < 2 or stem in GENERIC_LANDMARK_STEMS or stem.endswith(GENERIC_LANDMARK_STEMS[:2]):
                 continue
