@@ -2204,8 +2204,8 @@ def _named_forms(text: str, cand: list, add) -> None:
         s = _stem_before(text, m.start(), 16)
         s = max((v.end() for v in _ZONE_LEAD.finditer(text, s, m.start())), default=s)  # (开发 is inside the name)
         head = text[s:s + 2]
-        if (m.start() - s >= 4 and not _vocab_automaton().find(text[s:m.end()])
-                and (_place_automaton().find(head) or _tokenizer().FREQ.get(head, 0) < 50)):
+        if (m.start() - s >= 4 and not _vocab_automaton().find(text[s:m.end()]) and "的" not in text[s:m.start()]
+                and head[0] not in "以在对把为从向与和及等各" and (_place_automaton().find(head) or _tokenizer().FREQ.get(head, 0) < 50)):
             add(s, m.end(), "regional_marker", 3)
     for m in _scan(RE_OLD_BASE, text, "老区" in text):
         s = _stem_before(text, m.start(), 6)
@@ -2216,7 +2216,8 @@ def _named_forms(text: str, cand: list, add) -> None:
             cand.append((s, m.end(), "regional_marker", 3))  # over the vocabulary's 革命老区
     for m in _scan(RE_STATION, text, "所" in text or "庭" in text or "院" in text or "校" in text or "学" in text):
         stem = m.group(1)
-        if stem not in _STATION_GENERIC and _tokenizer().FREQ.get(stem, 0) < 50 and stem[0] not in "各全本该每这此某其":
+        if (stem not in _STATION_GENERIC and _tokenizer().FREQ.get(stem, 0) < 50 and stem[0] not in "各全本该每这此某其"
+                and "的" not in stem):
             # (那 begins names here: 那楞, 那坡)
             add(m.start(1), m.end(), "unit", 3)
     for m in RE_EPITHET_COUNTY.finditer(text):
