@@ -621,7 +621,7 @@ RE_QUOTED = re.compile("“([^“”\n]{2,24})”")
 # A regional organ right before the quote (对照市委“五比五争”); plain 市县/我市 are not enough.
 _REGIONAL_ORGAN = ("(?:省委|市委|县委|区委|州委|旗委|盟委|地委|自治区|自治州|省政府|市政府|县政府|区政府|州政府|旗政府|"
                    "省纪委|市纪委|县纪委|州纪委|旗纪委|区纪委|州院|市院|省院|州法院|市中院|省检察院|市检察院)")
-_REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|党委|政府|办公厅|办公室|国资委|组织部|宣传部|政法委)?的?"
+_REGION_BEFORE = re.compile(_REGIONAL_ORGAN + "(?:纪委监委|监委|党委|政府|办公厅|办公室|国资委|组织部|宣传部|政法委)?的?"
                             # …, or the organ's own making: 县委制定一把手“三清单一承诺”制度, 市委推出“…”
                             f"(?:(?:制定|出台|推出|推行|首创|创新|探索|提出|部署|印发)[{CJK}]{{0,6}})?"
                             # …, or after a quoted term of the genre's own: 自治区党委“一把手”监督“八项措施”
@@ -658,8 +658,8 @@ RE_HONOUR = re.compile(f"(?:中国|全国|世界)[{CJK}]{{2,8}}?(?:之乡|之都
 _ETHNIC_HOME = re.compile("[彝苗瑶侗藏羌畲壮傣黎佤](?:寨|乡|山|岭|家|区)|土家|满乡|满族乡|蒙乡|黎苗")
 # …and unquoted, before a service or a venue (满乡税惠直通车, 侗乡清风驿站)
 RE_ETHNIC_SERVICE = re.compile("(?:" + _ETHNIC_HOME.pattern + f")[{CJK}e]{{1,6}}?(?:直通车|驿站|讲堂|课堂|e站|工作室|服务队|小分队|联盟|大讲堂)")
-_PLACE_EPITHET = re.compile("(?:的故乡|的摇篮|之乡|之都|之城|圣地|首府|明珠|粮仓|后花园)$")
-_CITY_POSITION = ("城市定位", "城市品牌", "发展定位", "城市名片")
+_PLACE_EPITHET = re.compile(f"(?:故乡|的摇篮|之乡|之都|之城|圣地|首府|明珠|粮仓|后花园)$|^中国[{CJK}]{{1,2}}城$")
+_CITY_POSITION = ("城市定位", "城市品牌", "发展定位", "城市名片", "名片")
 RE_QINGFENG = re.compile(f"“(?:清风([{CJK}]{{2,4}})|([{CJK}]{{2,4}})清风)”")
 # An app or a service named with an e (宜农e码通, 蔗农e家, e福州): every one a local unit's own.
 RE_E_APP = re.compile(f"(?<![A-Za-z])(?:[{CJK}]{{2}})?e(?:(?![和与及的在是对把将开])[{CJK}]){{1,3}}(?![A-Za-z])")
@@ -1241,7 +1241,10 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         year = term.endswith("年") and len(term) >= 4 and text.startswith(_YEAR_CAMPAIGN_AFTER, m.end())
         # A slogan sung as one (唱响“稻香边城”口号) or a numbered local plan (“1310”具体部署).
         slogan = text.startswith(("口号", "具体部署"), m.end()) or term.isdigit() and text.startswith("部署", m.end())
-        if regional or year or slogan or _SERVICE_BRAND.fullmatch(term):
+        if (regional and _REGION_BEFORE.search(before) is not None
+                and re.search(f"[{_CN_NUM}两百]+[条项]$", term)):  # 省纪委监委“一把手监督十二条”
+            force(m.start(1), m.end(1), "regional_marker", 2)  # over the vocabulary inside (一把手)
+        elif regional or year or slogan or _SERVICE_BRAND.fullmatch(term):
             add(m.start(1), m.end(1), "regional_marker", 2)
 
 
@@ -2000,7 +2003,7 @@ RE_YIDIANTONG = re.compile(f"[{CJK}]{{2,8}}?一点通")
 # A place's honour of being first (精准扶贫首倡地, “两山”理念诞生地): it names its county.
 RE_FIRST_PLACE = re.compile("(?:首倡地|首提地|诞生地|发源地|策源地|萌发地|首创地|出发地)")
 # A national honour the region holds (全国民族团结进步示范州): a model title with the level of a place.
-RE_MODEL_REGION = re.compile(f"全国[{CJK}]{{2,12}}?示范(?:州|市|县|区|盟|旗)(?![场民级委政长])")
+RE_MODEL_REGION = re.compile(f"全国(?:(?![和与及])[{CJK}]){{0,12}}?(?:示范|先进)(?:州|市|县|区|盟|旗|自治州|自治县)(?![场民级委政长])")
 # A capital of one thing without 中国 (物流之都, 康养之都): a city's name for itself.
 RE_BARE_CAPITAL = re.compile(f"(?<![中全世])[{CJK}]{{2,4}}?之(?:都|乡)")  # (书画之乡; not 鱼米之乡)
 _GENERIC_HOMES = frozenset({"鱼米", "礼仪", "革命", "红色", "文化", "文明", "富裕", "幸福", "美丽", "英雄", "将军", "长寿"})
@@ -2057,13 +2060,17 @@ RE_ZONE = re.compile("(?:综合试验区|试验区|先行区|先导区|实验区
 RE_NICKNAME_APP = re.compile("(?:" + "|".join(CITY_NICKNAMES) + f")[{CJK}e]{{1,3}}?(通|办|码)")
 _NOT_APP_NEXT = {"通": "过知报道畅行讯话", "办": "理公法事", "码": "头"}
 # A region's venue of its own brand, unquoted (安东清风讲堂, 瓦洛清风驿站).
-RE_VENUE_QINGFENG = re.compile("清风(?:讲堂|大讲堂|驿站|课堂|学堂|e站|书屋|长廊|小院|工作室)")
+RE_VENUE_QINGFENG = re.compile("清风(?:讲堂|大讲堂|驿站|课堂|学堂|e站|书屋|长廊|廊|小院|工作室)")
 # A place the first of its kind (退耕还林第一县, 天下第一村).
 RE_FIRST_OF_KIND = re.compile("第一(?:县|村|镇|乡|市|州|旗)(?![长级委])")
 _COMMON_EPITHETS = frozenset({"草原", "中原", "天山", "湾区", "雪域", "北疆", "南疆", "天府", "岭南"})  # words too
 # A spirit named by a region's old or mountain name (琼崖革命精神): the lineage's own are in the vocabulary.
 RE_EPITHET_SPIRIT = re.compile("(?:" + "|".join(e for e in REGION_EPITHETS if len(e) >= 2 and e not in _COMMON_EPITHETS)
                                + ")(?:(?!的)[" + CJK + "]){0,4}?精神")
+# A place's name for itself as someone's home (在彩虹故乡落地见效, 八路军的故乡): not a home anyone has.
+RE_HOME_OF = re.compile(f"(?:(?<=[的是在])|(?<=建设|打造|擦亮|叫响|唱响))([{CJK}]{{2,4}}?的?故乡)")
+_GENERIC_HOMES_OF = frozenset({"第二", "精神", "心灵", "共同", "美丽", "幸福", "梦中", "自己", "我们", "人民", "群众", "干部",
+                               "党员", "他们", "大家", "家乡", "永远", "温暖", "可爱", "伟大", "生态", "文化"})
 # A county under an epithet (模范兴国, 平安长安, 清廉石门): the county's own slogan.
 RE_EPITHET_COUNTY = re.compile(f"(?:模范|美丽|平安|法治|清廉|幸福|生态|数字|文明|健康|智慧|活力|魅力|绿色|红色|书香|诚信|善美|大美|"
                                f"精致|品质|宜居|秀美|开放|创新)([{CJK}]{{2,3}})(?=[^{CJK}]|[和与及的]|建设|品牌|目标|战略|光荣|传统|精神|$)")
@@ -2184,6 +2191,10 @@ def _named_forms(text: str, cand: list, add) -> None:
     for m in _scan(RE_EPITHET_RULES, text, "条" in text or "项" in text):
         cand.append((m.start(), m.end(), "regional_marker", 2))
     stems = _county_stems_any()
+    for m in _scan(RE_HOME_OF, text, "故乡" in text):
+        stem = m.group(1)[:-2].removesuffix("的")
+        if len(stem) >= 2 and stem not in _GENERIC_HOMES_OF and not _vocab_automaton().find(m.group(1)):
+            add(m.start(1), m.end(1), "regional_marker", 3)
     for m in _scan(RE_ETHNIC_SERVICE, text, True):
         add(m.start(), m.end(), "project", 3)
     for m in _scan(RE_VENUE_QINGFENG, text, "清风" in text):
@@ -2217,7 +2228,7 @@ def _named_forms(text: str, cand: list, add) -> None:
     for m in _scan(RE_STATION, text, "所" in text or "庭" in text or "院" in text or "校" in text or "学" in text):
         stem = m.group(1)
         if (stem not in _STATION_GENERIC and _tokenizer().FREQ.get(stem, 0) < 50 and stem[0] not in "各全本该每这此某其"
-                and "的" not in stem):
+                and "的" not in stem and not (stem[-1] in "镇乡" and _common_word(stem[:-1]))):  # (，缴入镇财政所)
             # (那 begins names here: 那楞, 那坡)
             add(m.start(1), m.end(), "unit", 3)
     for m in RE_EPITHET_COUNTY.finditer(text):
@@ -2578,8 +2589,10 @@ def find_items(text: str) -> list[Item]:
     # Projects: a name with a place or an infrastructure noun + 工程/项目.
     for m in _scan(RE_QUOTED_PROJECT, text, "“" in text):
         # A named project or campaign in quotes (“古城微更新”行动, “锡伯古城”文旅融合发展工程);
-        # national ones (“千万工程”) are in the vocabulary.
-        add(m.start(), m.end(), "project", 1)
+        # national ones (“千万工程”) are in the vocabulary; a word in quotes is no name (“挂名”项目).
+        term = m.group()[1:m.group().index("”")]
+        if not (len(term) <= 2 and _common_word(term)):
+            add(m.start(), m.end(), "project", 1)
     for m in _scan(RE_QUOTED_NAMED, text, "“" in text):
         # “青鸟助学计划”, “茶乡和美调解工程”, “宁税小二”: the name says what it is
         add(m.start(1), m.end(1), "project", 1)
