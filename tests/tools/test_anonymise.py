@@ -808,6 +808,57 @@ def test_traps_of_version_16(text: str) -> None:
     assert [i for i in find_items(text) if i.category != "unit"] == [], find_items(text)
 
 
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("传承兴国山歌，发扬模范兴国光荣传统。", "project", "兴国山歌"),                           # a county's folk art
+    ("发扬模范兴国光荣传统。", "regional_marker", "模范兴国"),                                 # a county under an epithet
+    ("做好对接融入粤港澳大湾区桥头堡文章。", "regional_marker", "对接融入粤港澳大湾区桥头堡"),  # a place in a strategy
+    ("服务左右江革命老区振兴。", "regional_marker", "左右江革命老区"),                         # a base area named bare
+    ("陆军联系岜峒人民法庭和那楞人民法庭。", "unit", "那楞人民法庭"),                         # a township's court
+    ("深入陇怀村弄汤屯、那楞乡开展巡回审判。", "place", "弄汤屯"),                             # a hamlet after its village
+    ("落实自治区党委“一把手”监督“八项措施”。", "regional_marker", "八项措施"),                 # after a quoted term
+    ("开展“清风护彝寨”专项行动。", "project", "清风护彝寨"),                                   # a people's villages
+    ("紧扣“剑瓷龙泉”城市定位。", "regional_marker", "剑瓷龙泉"),                               # a city's position
+    ("依托攀西战略资源创新开发试验区。", "regional_marker", "攀西战略资源创新开发试验区"),     # a zone of no word
+    ("建成瓦洛清风驿站，上线监督平台。", "landmark", "瓦洛清风驿站"),                          # a post of its own
+    ("依托彝海、灵山寺、冶勒湖客流。", "landmark", "彝海"),                                    # a lake called 海
+    ("由朱立、柳青带队走访溪口组。", "place", "溪口组"),                                       # a group visited
+    ("公开举报电话和虚拟网短号667312。", "phone", "667312"),                                   # a unit's short number
+    ("党组书记、检察长丘志坚履行第一责任人职责。", "person", "丘志坚"),                        # 丘, after 检察长
+    ("贯彻自治区党委十届十二次全会精神。", "regional_marker", "自治区党委十届十二次全会"),      # a 党委's plenum
+    ("组织干部到庆宁寺、将军泡子和达里湖畔现场教学。", "landmark", "将军泡子"),                # a lake of the north
+    ("在夏塔景区沿线和特克斯河畔设置宣传点位。", "landmark", "特克斯河"),                      # a river named for its county
+    ("组织党员到龙沙公园望江楼开展主题党日。", "landmark", "望江楼"),                          # a tower in the park
+    ("把惠农补贴发放纳入鹤城农事通公开。", "project", "鹤城农事通"),                            # an app of a nickname
+    ("推出满乡税惠直通车。", "project", "满乡税惠直通车"),                                     # a people's home, a service
+    ("开设安东清风讲堂12期。", "project", "安东清风讲堂"),                                     # a venue of a name
+    ("巩固退耕还林第一县生态成果。", "regional_marker", "退耕还林第一县"),                     # the first of its kind
+    ("传承琼崖革命精神。", "regional_marker", "琼崖革命精神"),                                 # a region's old name
+    ("用好“红军的摇篮、将军的故乡”红色资源。", "regional_marker", "红军的摇篮、将军的故乡"),   # a quoted epithet
+    ("为宽甸石柱人参产业链提供服务。", "project", "石柱人参"),                                 # an autonomous county's stem
+    ("打响“中国凉城”“龙船调故乡”名片。", "regional_marker", "龙船调故乡"),                     # a city's name card
+    ("推动监督在彩虹故乡落地见效。", "regional_marker", "彩虹故乡"),                           # a place as a home
+    ("对照省纪委监委“一把手监督十二条”。", "regional_marker", "一把手监督十二条"),             # a province's numbered rules
+])
+def test_kinds_of_version_17(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+
+
+@pytest.mark.parametrize("text", [
+    "三是乡纪委力量偏弱，同级监督有顾虑。",                                        # a list's marker, no township
+    "建设平安中国、美丽中国，推进清廉机关建设，用好红色资源和生态资源。",          # the country's, kinds (资源县)
+    "对老旧小区开展排查，新建葡萄园，推广香猪养殖。",                              # a verb before produce (新建区)
+    "支持革命老区发展，督促基层派出所和乡镇卫生院整改。",                          # every county's kinds
+    "一线设立廉洁驿站，社区健康驿站开放，推进特色小镇建设。",                      # every county's posts and towns
+    "对瓷源社区“一肩挑”书记开展政治体检，打通农业农村局“三资”系统。",            # national forms after a place
+    "推进国家生态文明试验区建设，打造乡村振兴先行区。",                            # the country's zones
+    "弘扬南泥湾精神、东北抗联精神和草原的精神，回到第二故乡。",                    # the lineage's spirits, words
+    "对XX村“挂名”项目逐一清理，退缴资金缴入镇财政所专户。",                        # a word in quotes, a verb
+    "开设机关清风讲堂，建设全国文明城市。",                                        # every unit's venue, a title
+])
+def test_traps_of_version_17(text: str) -> None:
+    assert [i for i in find_items(text) if i.text != "瓷源社区"] == [], find_items(text)  # (a community is one)
+
+
 @pytest.mark.parametrize("text", [
     "着力打造清风护航品牌，叫响清风校园廉洁文化品牌。",  # brands of every county, no place of their own
     "新建玻璃栈道、红色遗址和党性教育基地。",          # kinds of place the model may take for names
