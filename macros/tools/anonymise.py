@@ -639,7 +639,7 @@ RE_LOCAL_BRAND = re.compile(f"(?:擦亮|打造|叫响|唱响|培育|创建)([{CJ
 # A region's own numbered plan, in quotes before what it is (“一优两高”战略, “4567”现代化产业体系, “三万”活动,
 # 产业“四地”建设); the country's (“四个全面”战略布局, “两个维护”) are in the vocabulary or counted by 个.
 RE_QUOTED_COUNT = re.compile(f"“([0-9{_CN_NUM}两][^“”\n]{{1,7}})”"
-                             "(?=(?:高质量发展|现代化)?(?:战略(?!布局)|产业体系)|活动|建设|要求)")  # 践行“四敢”要求
+                             "(?=(?:高质量发展|现代化)?(?:战略(?!布局)|产业体系)|活动|建设|要求|创建|平安单位创建)")  # 践行“四敢”要求
 # …or a form of two counts or more, wherever it stands (“三江六岸”征拆, “一区两地一园一通道”, “三清单一承诺”);
 # not the everyday 一X一Y (“一村一品”, “一人一档”), the country's are in the vocabulary.
 RE_QUOTED_SEGMENTS = re.compile(f"“((?:[{_CN_NUM}两][^{_CN_NUM}两“”\n、，；。]{{1,4}}){{2,5}})”")
@@ -2567,6 +2567,8 @@ def find_items(text: str) -> list[Item]:
         for m in _word_re(suffix).finditer(text):
             s = _stem_before(text, m.start(), 8)
             s = max((v.end() for v in _FUNDS_VERBS.finditer(text, s, m.start())), default=s)  # 虚报|景区奖补资金
+            if (k := max(text.rfind(c, s, m.start()) for c in "和与及")) != -1 and _MISCONDUCT_LEAD.search(text, s, k):
+                s = k + 1  # 插手工程招投标和景区…: misconduct, a list, the bare kind
             stem = text[s:m.start()]
             if len(stem) < 2 or stem in GENERIC_LANDMARK_STEMS or stem.endswith(GENERIC_LANDMARK_STEMS[:2]):
                 continue
