@@ -485,7 +485,7 @@ _KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁
                              "现场|示范|省级|市级|县级|全国|国家级|主题|文化|历史|传统|党史|党建|生态|农耕|非遗|考古|"
                              "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育|"
                              "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区|清廉|国企|机关|企业|"
-                             "风情|康养|运动|美丽|田园|文旅|森林|宜居|智慧|清风|廉韵|廉洁|红色|党员|群众|服务|便民|爱心)+$")
+                             "风情|康养|运动|美丽|田园|文旅|森林|宜居|智慧|清风|廉韵|党员|群众|服务|便民|爱心)+$")
 
 
 _NAMED_KINDS = frozenset({"小镇", "研学基地", "驿站"})
@@ -653,13 +653,15 @@ RE_PAIR_COOP = re.compile(f"([{_PROVINCE_SHORT}])([{_PROVINCE_SHORT}])(?:东西�
 RE_HONOUR = re.compile(f"(?:中国|全国|世界)[{CJK}]{{2,8}}?(?:之乡|之都)"
                        # …or a capital of one thing (中国糖都, 世界硒都; not 中国首都, 中国古都)
                        f"|(?:中国|世界)(?![首古国故])[{CJK}]都(?:(?![{CJK}])|(?=[和与及的]))")
-# A unit's integrity brand named for its place (“清风尼洋”, “河湟清风”; not “清风校园”, “廉洁清风”).
 # A people's villages, hills or home (彝寨, 苗岭, 壮乡, 藏区): a brand or slogan with one names its region.
 _ETHNIC_HOME = re.compile("[彝苗瑶侗藏羌畲壮傣黎佤](?:寨|乡|山|岭|家|区)|土家|满乡|满族乡|蒙乡|黎苗")
 # …and unquoted, before a service or a venue (满乡税惠直通车, 侗乡清风驿站)
 RE_ETHNIC_SERVICE = re.compile("(?:" + _ETHNIC_HOME.pattern + f")[{CJK}e]{{1,6}}?(?:直通车|驿站|讲堂|课堂|e站|工作室|服务队|小分队|联盟|大讲堂)")
+# A quoted slogan that is a place's name for itself (“红军的摇篮、将军的故乡”, “中国凉城”), or a city's position
+# or name card after it (“剑瓷龙泉”城市定位).
 _PLACE_EPITHET = re.compile(f"(?:故乡|的摇篮|之乡|之都|之城|圣地|首府|明珠|粮仓|后花园)$|^中国[{CJK}]{{1,2}}城$")
 _CITY_POSITION = ("城市定位", "城市品牌", "发展定位", "城市名片", "名片")
+# A unit's integrity brand named for its place (“清风尼洋”, “河湟清风”; not “清风校园”, “廉洁清风”).
 RE_QINGFENG = re.compile(f"“(?:清风([{CJK}]{{2,4}})|([{CJK}]{{2,4}})清风)”")
 # An app or a service named with an e (宜农e码通, 蔗农e家, e福州): every one a local unit's own.
 RE_E_APP = re.compile(f"(?<![A-Za-z])(?:[{CJK}]{{2}})?e(?:(?![和与及的在是对把将开])[{CJK}]){{1,3}}(?![A-Za-z])")
@@ -1227,7 +1229,8 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
     for m in RE_QUOTED.finditer(text):
         term = m.group(1)
         before = text[max(0, m.start() - 18):m.start()]
-        regional = (_REGION_BEFORE.search(before) is not None
+        after_organ = _REGION_BEFORE.search(before) is not None
+        regional = (after_organ
                     or m.start() in place_ends and term not in _NATIONAL_SHORT  # (农业农村局“三资”系统)
                     or _ETHNIC_HOME.search(term) or text.startswith(_CITY_POSITION, m.end())  # “剑瓷龙泉”城市定位
                     or _PLACE_EPITHET.search(term) is not None and not PLACEHOLDER_RE.search(term)
@@ -1241,8 +1244,7 @@ def _regional(text: str, add, local_names: set[str], place_ends: set[int], force
         year = term.endswith("年") and len(term) >= 4 and text.startswith(_YEAR_CAMPAIGN_AFTER, m.end())
         # A slogan sung as one (唱响“稻香边城”口号) or a numbered local plan (“1310”具体部署).
         slogan = text.startswith(("口号", "具体部署"), m.end()) or term.isdigit() and text.startswith("部署", m.end())
-        if (regional and _REGION_BEFORE.search(before) is not None
-                and re.search(f"[{_CN_NUM}两百]+[条项]$", term)):  # 省纪委监委“一把手监督十二条”
+        if after_organ and re.search(f"[{_CN_NUM}两百]+[条项]$", term):  # 省纪委监委“一把手监督十二条”
             force(m.start(1), m.end(1), "regional_marker", 2)  # over the vocabulary inside (一把手)
         elif regional or year or slogan or _SERVICE_BRAND.fullmatch(term):
             add(m.start(1), m.end(1), "regional_marker", 2)
@@ -2042,7 +2044,6 @@ RE_WATER_SIDE = re.compile(f"(?:在|沿|到|赴|于|和|及|、)([{CJK}]{{2,4}}?
 RE_EPITHET_RULES = re.compile("(?:陇原|八闽|三秦|齐鲁|燕赵|荆楚|三湘|巴渝|巴蜀|江淮|中原|岭南|八桂|三晋|黔中|滇中|塞上|天府)"
                               f"[{CJK}]{{2,8}}?[{_CN_NUM}]+[条项](?:规定|措施|禁令|要求)?")
 _MISCONDUCT_LEAD = re.compile("(?:因|由于|因为|涉嫌|插手|违规|干预|利用|借)+")
-# A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
 # A base area named for its mountains or rivers (左右江革命老区, 大别山革命老区): one region's.
 RE_OLD_BASE = re.compile("革命老区")
 _OLD_BASE_LEAD = re.compile("服务|支持|助力|推进|推动|建设|振兴|围绕|融入|带动|对接|发展|扶持|全省|全市")
@@ -2078,6 +2079,7 @@ RE_EPITHET_COUNTY = re.compile(f"(?:模范|美丽|平安|法治|清廉|幸福|�
 RE_POSITIONING = re.compile("(?:对接|融入|服务|辐射|联通|承接)[^，。；、\n]{0,4}?(?:粤港澳大湾区|大湾区|长三角|京津冀|成渝地区双城经济圈|"
                             "长江经济带|海峡西岸|北部湾|东盟|南亚东南亚|中亚|西部陆海新通道|一带一路|中原城市群)[^，。；、\n]{0,6}?"
                             "(?:桥头堡|后花园|排头兵|先行区|节点城市|门户|枢纽|前沿|窗口|大通道|重要支点)")
+# A unit's brand on 马上 (瓯岚码上督, 税务码上办): every one a local unit's own.
 RE_CODE_BRAND = re.compile("码上(?:监督|督|办|评|查|知|通|说|看)")
 # A slogan of the whole province or city in quotes, counted or a themed year (巩固全省“三基建设年”成果,
 # 落实全州“一把手监督七张清单”制度): the country's are in the vocabulary.
@@ -2090,11 +2092,17 @@ _NAME_VERBS = re.compile("督办|督促|推进|推动|实施|完成|开展|检�
                          "推出|启用|升级|助力|打造|融入|深化|对接|擦亮|叫响|打响|依托|参观|游览|途经|设立|设置|建成|开设|巩固")
 
 
+def _after_last(pattern: re.Pattern[str], text: str, s: int, end: int, keep_one: bool = False) -> int:
+    """Past the last match of pattern (a verb, a lead word) in text[s:end]; s if none. With keep_one, a
+    match that reaches end is passed over (the name then is no shorter than one character)."""
+    return max((v.end() for v in pattern.finditer(text, s, end) if not keep_one or v.end() < end), default=s)
+
+
 def _name_start(text: str, end: int, max_len: int, words: bool = False) -> int:
     """Start of a name ending at `end`: _stem_before, and after the last verb in it (蓝天督办|壮瑶医诊疗中心);
     with `words`, after the ordinary words that lead it too (服务|延龙图)."""
     s = _stem_before(text, end, max_len)
-    s = max((v.end() for v in _NAME_VERBS.finditer(text, s, end) if v.end() < end), default=s)
+    s = _after_last(_NAME_VERBS, text, s, end, keep_one=True)
     if words and s < end and _JIEBA_BLOCK_RE.fullmatch(text[s:end]):
         s, _toks = _past_leading_words(s, _cut_block(text[s:end]))
     return s
@@ -2213,23 +2221,23 @@ def _named_forms(text: str, cand: list, add) -> None:
             add(m.start(), m.end(), "regional_marker", 3)
     for m in _scan(RE_ZONE, text, "区" in text):
         s = _stem_before(text, m.start(), 16)
-        s = max((v.end() for v in _ZONE_LEAD.finditer(text, s, m.start())), default=s)  # (开发 is inside the name)
+        s = _after_last(_ZONE_LEAD, text, s, m.start())  # (开发 is inside the name)
         head = text[s:s + 2]
         if (m.start() - s >= 4 and not _vocab_automaton().find(text[s:m.end()]) and "的" not in text[s:m.start()]
                 and head[0] not in "以在对把为从向与和及等各" and (_place_automaton().find(head) or _tokenizer().FREQ.get(head, 0) < 50)):
             add(s, m.end(), "regional_marker", 3)
     for m in _scan(RE_OLD_BASE, text, "老区" in text):
         s = _stem_before(text, m.start(), 6)
-        s = max((v.end() for v in _OLD_BASE_LEAD.finditer(text, s, m.start())), default=s)  # 服务|左右江革命老区
+        s = _after_last(_OLD_BASE_LEAD, text, s, m.start())  # 服务|左右江革命老区
         stem = text[s:m.start()]
         if (2 <= len(stem) <= 4 and stem not in _OLD_BASE_GENERIC and not stem.startswith(_DETERMINERS)
                 and _tokenizer().FREQ.get(stem, 0) <= 2000):  # (支持革命老区: a verb, no name)
             cand.append((s, m.end(), "regional_marker", 3))  # over the vocabulary's 革命老区
     for m in _scan(RE_STATION, text, "所" in text or "庭" in text or "院" in text or "校" in text or "学" in text):
         stem = m.group(1)
-        if (stem not in _STATION_GENERIC and _tokenizer().FREQ.get(stem, 0) < 50 and stem[0] not in "各全本该每这此某其"
+        if (stem not in _STATION_GENERIC and _tokenizer().FREQ.get(stem, 0) < 50
+                and stem[0] not in "各全本该每这此某其"  # (那 begins names here: 那楞, 那坡)
                 and "的" not in stem and not (stem[-1] in "镇乡" and _common_word(stem[:-1]))):  # (，缴入镇财政所)
-            # (那 begins names here: 那楞, 那坡)
             add(m.start(1), m.end(), "unit", 3)
     for m in RE_EPITHET_COUNTY.finditer(text):
         if m.group(1) in stems and not _vocab_automaton().find(m.group()):
@@ -2289,7 +2297,7 @@ def _landmark_neighbours(text: str, cand: list, add) -> None:
             a = s - 1
             while a > 0 and s - 1 - a < 6 and "\u4e00" <= text[a - 1] <= "\u9fff" and not text.endswith(_CUE_WORDS, 0, a):
                 a -= 1
-            a = max((v.end() for v in _NAME_VERBS.finditer(text, a, s - 1) if v.end() < s - 1), default=a)  # 依托|彝海、…
+            a = _after_last(_NAME_VERBS, text, a, s - 1, keep_one=True)  # 依托|彝海、…
             spans.append((a, s - 1))
         for a, b in spans:
             name = text[a:b]
@@ -2566,7 +2574,7 @@ def find_items(text: str) -> list[Item]:
     for suffix in _words_in(text, LANDMARK_SUFFIXES, _LANDMARK_SUFFIX_ANY):
         for m in _word_re(suffix).finditer(text):
             s = _stem_before(text, m.start(), 8)
-            s = max((v.end() for v in _FUNDS_VERBS.finditer(text, s, m.start())), default=s)  # 虚报|景区奖补资金
+            s = _after_last(_FUNDS_VERBS, text, s, m.start())  # 虚报|景区奖补资金
             if (k := max(text.rfind(c, s, m.start()) for c in "和与及")) != -1 and _MISCONDUCT_LEAD.search(text, s, k):
                 s = k + 1  # 插手工程招投标和景区…: misconduct, a list, the bare kind
             stem = text[s:m.start()]
@@ -2579,7 +2587,7 @@ def find_items(text: str) -> list[Item]:
             if suffix in _NAMED_KINDS:
                 # a post, a town or a base as many have (一线设立廉洁驿站, 社区健康驿站): a name no dictionary
                 # knows leads it (瓦洛清风驿站, 住龙红色小镇), or a place
-                s = max((v.end() for v in _NAME_VERBS.finditer(text, s, m.start())), default=s)
+                s = _after_last(_NAME_VERBS, text, s, m.start())
                 head = text[s:s + 2]
                 if m.start() - s < 2 or not (_tokenizer().FREQ.get(head, 0) < 50 and not _generic_kind_stem(text[s:m.start()])
                                              or _place_automaton().find(head)):
@@ -2631,7 +2639,7 @@ def find_items(text: str) -> list[Item]:
         # The work done (建设, 改扩建 …) is part of the name, though a cue word elsewhere.
         verbs = _PROJECT_VERBS.search(text, max(0, m.start() - 6), m.start())
         s = _stem_before(text, verbs.start() if verbs else m.start(), 14)
-        s = max((v.end() for v in _LISTED_IN.finditer(text, s, m.start())), default=s)  # 纳入|廉洁村居示范带
+        s = _after_last(_LISTED_IN, text, s, m.start())  # 纳入|廉洁村居示范带
         stem = text[s:m.start()]
         if len(stem) < 2:
             continue
