@@ -345,6 +345,9 @@ _PERSON_AFTER = re.compile(
     f"(?:述职人|报告人|述责人|汇报人|本人|姓名|联系人|经办人|责任人|负责人|举报人|当事人|承办人|包保人|记录人)"
     f"\\s*[：:]?\\s*({_SURNAME_RE}[{CJK}]{{1,2}})(?![{CJK}])"
 )
+# The holder of the first duty named after the title, a word as a name too (乡党委书记高山履行第一责任人职责).
+_TITLE_THEN_DUTY = re.compile("(?:书记|局长|主任|院长|检察长|镇长|乡长|校长|董事长|总经理|主席|县长|区长|市长)"
+                              f"([{CJK}]{{2,3}}?)(?=履行第一责任人|履行主体责任|履行“第一责任人”|主持全面工作|负总责)")
 # A title right before a name, with no cue after it (原主任祁海成收受…, 副院长李淑华、…):
 # the name's length is where an ordinary word or punctuation begins after it.
 _NOUN_CUES = ("村民", "居民", "群众", "职工", "配偶", "妻子", "丈夫", "儿子", "女儿", "亲属", "家属", "户主", "农户", "员工",
@@ -513,7 +516,7 @@ PROJECT_NOUNS = ("大桥", "隧道", "水库", "大道", "公路", "高速", "�
 _CUE_WORDS = ("参观", "瞻仰", "走进", "前往", "来到", "组织", "深入", "赴", "到", "在", "的", "和", "与", "及", "对", "把",
               "将", "从", "去", "于", "至", "为", "是", "等", "了", "推进", "印发", "下发", "根据", "按照", "依据",
               "依托", "完善", "打造", "建立", "推动", "包联", "包保", "推广", "跟进监督", "利用", "借助", "围绕", "协调", "会同", "对接", "联系",
-              "聚焦", "整治", "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过",
+              "聚焦", "整治", "地址", "位于", "住址", "家住", "文件", "通知", "深入", "走访", "调研", "沿", "途经", "经过", "负责",
               "加快", "实施", "建设", "完成", "开展", "新建", "修建", "建成", "改造", "提升")
 _CUE_WORD_RE = re.compile("|".join(map(re.escape, _CUE_WORDS)))
 _CUE_WORD_STARTS = frozenset({"将军", "将帅"})  # words a one-character cue begins (将 in 将军)
@@ -1527,7 +1530,8 @@ _AFTER_NAME_CUE = re.compile(
     f"|[^（）()\n]{{0,10}}?(?:{_TITLE_RE}|第一书记|网格员|庭长|审判员|法官|检察官|民警|辅警|干部|党员|委员|会计|出纳|"
     "联络员|信息员|监督员|驾驶员|负责人|分局|[局所站院办队])[）)])"
 )
-_DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：—\n]))([{CJK}·•]{{2,8}}?)(?=分管|协管|主抓|抓[{CJK}]|牵头|联系(?!群众|服务|实际)|包保|包联)"
+_DUTY_HEAD = re.compile(f"(?:^|(?<=[。；，：—\n]))([{CJK}·•]{{2,8}}?)(?=分管|协管|主抓|抓[{CJK}]|牵头|联系(?!群众|服务|实际)|包保|包联"
+                        f"|负责(?![人同任制的])[{CJK}]{{2}})"
                         f"|由([{CJK}·•]{{2,8}}?)(?=负责|牵头|分管|具体负责|带队|审核|复核|督办)"
                         # …or who vets it (经章立复核)
                         f"|(?<=经)([{CJK}]{{2,3}}?)(?=复核|审核|审签|签批|把关)"
@@ -2742,6 +2746,9 @@ def find_items(text: str) -> list[Item]:
                 add(k, k + 1, "person", 1)
         elif (g := 2 if m.group(2) else 3) and m.group(g) not in _FUNCTION_SURNAMES and not _surname_word(text, m.start(g)):
             add(m.start(g), m.end(g), "person", 1)  # (部党组长期: 党组)
+    for m in _scan(_TITLE_THEN_DUTY, text, "履行" in text or "主持" in text or "负总责" in text):
+        if _table_name(m.group(1), True):
+            add(m.start(1), m.end(1), "person", 2)
     for m in _scan(_SIGNATURE, text, True):
         # A signature: a title, a space, the name at the line's end (…委员会书记　旦增平措).
         name = m.group(1)
