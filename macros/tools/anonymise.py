@@ -478,7 +478,7 @@ LANDMARK_SUFFIXES = ("纪念馆", "纪念园", "纪念碑", "烈士陵园", "陵
                      "教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠", "会馆",
                      "石窟", "古道", "陈列馆", "展示馆", "教育馆", "湿地", "大院", "敖包",
                      "瀑布", "峡谷", "溶洞", "栈道", "古街", "祖居", "小镇", "研学基地", "驿站",
-                     "泡子", "海子")  # lakes of the north and west (将军泡子, 赛里木海子)
+                     "泡子", "海子", "藏布")  # lakes of the north and west (将军泡子, 赛里木海子), Tibet's rivers
 # The newer suffixes name a place only with a proper name before the kind of place (大坝廉政教育基地,
 # not 党性教育基地, 爱国主义教育基地, 红色遗址): these modifiers are stripped from the stem's end first.
 _KIND_SUFFIXES = frozenset({"教育基地", "遗址", "老街", "历史街区", "古村落", "古村", "文化园", "风景区", "祠堂", "宗祠",
@@ -491,7 +491,7 @@ _KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁
                              "风情|康养|运动|美丽|田园|文旅|森林|宜居|智慧|清风|廉韵|党员|群众|服务|便民|爱心)+$")
 
 
-_NAMED_KINDS = frozenset({"小镇", "研学基地", "驿站"})
+_NAMED_KINDS = frozenset({"小镇", "研学基地", "驿站", "藏布"})
 
 
 def _generic_kind_stem(stem: str) -> bool:
@@ -1898,7 +1898,7 @@ def _landmark_spots(text: str, add, model_places: set[tuple[int, int]]) -> None:
             continue
         for g in ((4, 5) if route else (1,)):
             name, a = m.group(g), m.start(g)
-            if len(name) >= 4 and name[0] in "在到于从赴把将对":  # 在大容山脚下, 把石门湖沿线: the place after the word
+            if len(name) >= 3 and name[0] in "在到于从赴把将对":  # 在大容山脚下, 把石门湖沿线: the place after the word
                 name, a = name[1:], a + 1
             loose = route and name[-1] not in "组村镇乡校站部区场院所局厂城" or m.group(2) is not None
             if name[-1] in "的地了和与及" or not _stop_name(name) or _COUNT_END.search(name):
@@ -2593,8 +2593,10 @@ def find_items(text: str) -> list[Item]:
                 # knows leads it (瓦洛清风驿站, 住龙红色小镇), or a place
                 s = _after_last(_NAME_VERBS, text, s, m.start())
                 head = text[s:s + 2]
-                if m.start() - s < 2 or not (_tokenizer().FREQ.get(head, 0) < 50 and not _generic_kind_stem(text[s:m.start()])
-                                             or _place_automaton().find(head)):
+                split = s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and _common_word(text[s - 1:s + 1])  # 沿|线设
+                if m.start() - s < 2 or split or not (_tokenizer().FREQ.get(head, 0) < 50
+                                                      and not _generic_kind_stem(text[s:m.start()])
+                                                      or _place_automaton().find(head)):
                     continue
             if suffix == "大院" and not (stem[-1] == "家" and len(stem) >= 2 and not _common_word(stem[-2:])):
                 continue  # a family's compound (向家大院, 乔家大院), not 机关大院, 家属大院, 农家大院
@@ -2621,7 +2623,8 @@ def find_items(text: str) -> list[Item]:
                                      or any(name[:k] + x in gazetteer() for k in (2, 3) for x in "县市区旗"))
         if text[m.end(1):m.end()] == "平台" and not _own_word(name):
             continue  # 运用局短信平台: a bare 平台 only after a name of its own (上线儋教通平台)
-        if ((len(name) <= 6 and not _all_common(name) or placed) and not _vocab_automaton().find(name)
+        commission = len(name) == 2 and name[1] == "纪"  # 波纪智慧监督平台: a county's commission for short
+        if ((len(name) <= 6 and not _all_common(name) or placed or commission) and not _vocab_automaton().find(name)
                 and not _is_generic_organ(name) and not name.endswith(_COMMON_APPS)):
             add(m.start(1), m.end(1), "project", 2)
     for m in _scan(RE_QUOTED_ACTIVITY, text, "“" in text):

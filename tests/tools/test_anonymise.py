@@ -840,6 +840,8 @@ def test_traps_of_version_16(text: str) -> None:
     ("对照省纪委监委“一把手监督十二条”。", "regional_marker", "一把手监督十二条"),             # a province's numbered rules
     ("王建刚负责鲤鱼潭村，黎明负责石龙坝社区。", "person", "黎明"),                           # a word in a table of shares
     ("乡党委书记高山履行第一责任人职责。", "person", "高山"),                                 # a word after the title
+    ("，跟踪帕隆藏布沿线生态修复。", "landmark", "帕隆藏布"),                                 # a river of Tibet
+    ("，上线波纪智慧监督平台。", "project", "波纪"),                                           # a commission for short
 ])
 def test_kinds_of_version_17(text: str, category: str, item: str) -> None:
     _found_as(text, category, item, text.index(item))
@@ -857,6 +859,7 @@ def test_kinds_of_version_17(text: str, category: str, item: str) -> None:
     "对XX村“挂名”项目逐一清理，退缴资金缴入镇财政所专户。",                        # a word in quotes, a verb
     "开设机关清风讲堂，建设全国文明城市。",                                        # every unit's venue, a title
     "各部门负责落实，乡镇负责督促，主要负责同志带头，党委书记履行第一责任人职责。",  # no name in the slots
+    "在公路沿线设廉洁驿站，上线纪检监督平台。",                                    # a word cut by 沿, no name
 ])
 def test_traps_of_version_17(text: str) -> None:
     assert [i for i in find_items(text) if i.text != "瓷源社区"] == [], find_items(text)  # (a community is one)
