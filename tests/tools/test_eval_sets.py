@@ -29,7 +29,7 @@ def test_the_set_is_valid(folder):
 
 # Measured when the sets landed, raised as the checker improved (bench/README.md records them with each change).
 CHECKER_FLOORS = {"dev": (1.00, 1.00, 1.00), "heldout": (0.94, 0.96, 0.97)}
-# Anonymiser: (recall, traps flagged at most, precision). Version 17: dev (233 reports) 0.980 / 0.005 / 0.998;
+# Anonymiser: (recall, traps flagged at most, precision). Version 17: dev (241 reports) 0.980 / 0.005 / 0.998;
 # heldout (57) 0.964 / 0.005 / 0.993 (version 16 on the same 57: 0.961), the eight fresh reports r243–r246 and
 # r255–r258, weighted to the weak kinds and measured once, 0.919 (version 16: 0.911).
 ANONYMISER_FLOORS = {"dev": (0.97, 0.01, 0.99), "heldout": (0.96, 0.01, 0.99)}
