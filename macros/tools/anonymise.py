@@ -1999,7 +1999,7 @@ def _bare_stem(text: str, a: int, b: int) -> bool:
     (打响, 擦亮, 发展 …) begins it."""
     stem = text[a:b]
     return (_JIEBA_BLOCK_RE.fullmatch(stem) is not None and all(len(t) == 1 for t in _cut_block(stem))
-            and not _tokenizer().FREQ.get(stem) and stem not in GENERIC_PLACES
+            and not _common_word(stem) and stem not in GENERIC_PLACES
             and (a == 0 or text[a - 1] in "，。；：（\n" or text.endswith(_PRODUCE_LEAD, 0, a)))
 
 
@@ -2228,7 +2228,7 @@ def _named_forms(text: str, cand: list, add) -> None:
         s = _after_last(_ZONE_LEAD, text, s, m.start())  # (开发 is inside the name)
         head = text[s:s + 2]
         if (m.start() - s >= 4 and not _vocab_automaton().find(text[s:m.end()]) and "的" not in text[s:m.start()]
-                and head[0] not in "以在对把为从向与和及等各" and (_place_automaton().find(head) or _tokenizer().FREQ.get(head, 0) < 50)):
+                and head[0] not in "以在对把为从向与和及等各" and (_place_automaton().find(head) or _rare_word(head))):
             add(s, m.end(), "regional_marker", 3)
     for m in _scan(RE_OLD_BASE, text, "老区" in text):
         s = _stem_before(text, m.start(), 6)
@@ -2239,7 +2239,7 @@ def _named_forms(text: str, cand: list, add) -> None:
             cand.append((s, m.end(), "regional_marker", 3))  # over the vocabulary's 革命老区
     for m in _scan(RE_STATION, text, "所" in text or "庭" in text or "院" in text or "校" in text or "学" in text):
         stem = m.group(1)
-        if (stem not in _STATION_GENERIC and _tokenizer().FREQ.get(stem, 0) < 50
+        if (stem not in _STATION_GENERIC and _rare_word(stem)
                 and stem[0] not in "各全本该每这此某其"  # (那 begins names here: 那楞, 那坡)
                 and "的" not in stem and not (stem[-1] in "镇乡" and _common_word(stem[:-1]))):  # (，缴入镇财政所)
             add(m.start(1), m.end(), "unit", 3)
@@ -2594,9 +2594,8 @@ def find_items(text: str) -> list[Item]:
                 s = _after_last(_NAME_VERBS, text, s, m.start())
                 head = text[s:s + 2]
                 split = s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and _common_word(text[s - 1:s + 1])  # 沿|线设
-                if m.start() - s < 2 or split or not (_tokenizer().FREQ.get(head, 0) < 50
-                                                      and not _generic_kind_stem(text[s:m.start()])
-                                                      or _place_automaton().find(head)):
+                named = _rare_word(head) and not _generic_kind_stem(text[s:m.start()]) or _place_automaton().find(head)
+                if m.start() - s < 2 or split or not named:
                     continue
             if suffix == "大院" and not (stem[-1] == "家" and len(stem) >= 2 and not _common_word(stem[-2:])):
                 continue  # a family's compound (向家大院, 乔家大院), not 机关大院, 家属大院, 农家大院
