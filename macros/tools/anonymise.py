@@ -47,7 +47,7 @@ CATEGORIES = ("person", "place", "landmark", "unit", "project", "phone", "id_car
               "doc_number", "address", "bank_account", "url", "qq_wechat", "regional_marker")
 # Bumped whenever the detector's rules, data or model change: the leak gate's
 # lock (templates/samples/leakgate.lock) records it with each sample's digest.
-VERSION = "17"
+VERSION = "18"
 
 DATA = paths.TEMPLATES / "anonymise"
 CJK = "\u4e00-\u9fff"
@@ -297,6 +297,9 @@ SURNAMES = (
     # common surnames that begin no word a title follows (not 卫健局长, 宣传部长, 管委会主任, 仲裁委主任, 杭州市长)
     "葛庞章詹耿盛翁柴尤褚娄窦费席瞿姬寇桑郎丛迟鞠郁栗燕楼阚帅屠卿狄芮鹿辜茹嵇戎茅"
 )
+# Surnames that begin many words (时, 明, 冷) or are a people's own (木, 和 of the Naxi): read only in a
+# three-character person of the recogniser's that is not all ordinary words (乐美娟, 木春燕).
+_MODEL_ONLY_SURNAMES = "乐时明谈强容冷满那丰红木和索巴"
 # More surnames, used only to read the recogniser's persons (not for the title cue).
 MORE_SURNAMES = SURNAMES + ("宫晁冼涂艾包牛岳单左申佟关车甘景鲍解毕苗焦储房缪滕鲁邬穆靳宁巩岑官冉幸练麦植区占查傅"
                              "祁冶喻蒲苟敖谌麻闵隋符虞卓屈佘阮饶裘俞卞晏臧粟桂揭柏昝"
@@ -346,7 +349,7 @@ _PERSON_AFTER = re.compile(
     f"\\s*[：:]?\\s*({_SURNAME_RE}[{CJK}]{{1,2}})(?![{CJK}])"
 )
 # The holder of the first duty named after the title, a word as a name too (乡党委书记高山履行第一责任人职责).
-_TITLE_THEN_DUTY = re.compile("(?:书记|局长|主任|院长|检察长|镇长|乡长|校长|董事长|总经理|主席|县长|区长|市长)"
+_TITLE_THEN_DUTY = re.compile("(?:" + "|".join(sorted(set(TITLES) - {"同志", "先生", "女士"}, key=len, reverse=True)) + ")"
                               f"([{CJK}]{{2,3}}?)(?=履行第一责任人|履行主体责任|履行“第一责任人”|主持全面工作|负总责)")
 # A title right before a name, with no cue after it (原主任祁海成收受…, 副院长李淑华、…):
 # the name's length is where an ordinary word or punctuation begins after it.
@@ -488,7 +491,7 @@ _KIND_MODIFIERS = re.compile("(?:党性|爱国主义|警示|廉洁|廉政|廉洁
                              "现场|示范|省级|市级|县级|全国|国家级|主题|文化|历史|传统|党史|党建|生态|农耕|非遗|考古|"
                              "战役|会议|抗战|红军|烈士|名人|古|老|新|特色|旅游|休闲|城市|乡村|村级|国家|教育|"
                              "玻璃|人工|观景|景观|登山|步行|高空|悬空|木质|游步|地下|喀斯特|景区|清廉|国企|机关|企业|"
-                             "风情|康养|运动|美丽|田园|文旅|森林|宜居|智慧|清风|廉韵|党员|群众|服务|便民|爱心)+$")
+                             "风情|康养|运动|美丽|田园|文旅|森林|宜居|智慧|清风|廉韵|党员|群众|党群|服务|便民|爱心)+$")
 
 
 _NAMED_KINDS = frozenset({"小镇", "研学基地", "驿站", "藏布"})
@@ -1084,6 +1087,7 @@ RE_QUOTED_ACTIVITY = re.compile(f"“([{CJK}]{{3,8}})”(?=活动|主题活动|�
 # A quoted name before the kind of thing it is (“寨兴十户”互助机制, “牧民之家”议事厅).
 RE_QUOTED_KIND = re.compile(f"“([{CJK}]{{4,12}})”[{CJK}]{{0,6}}?(?:品牌|机制|专栏|议事厅|阵地|驿站|项目|宣讲|年度任务|"
                             "工作法|讲习所|书屋|工作室|服务队|联盟)")
+RE_QUOTED_VENUE = re.compile(f"“([{CJK}]{{3,10}}?(?:长廊|讲堂|驿站|书屋|小院|展馆|文化带|文化园|示范带))”")
 _FUNDS_VERBS = re.compile("虚报|冒领|骗取|套取|截留|挪用|侵占|虚增|虚列|克扣|私分|违规")  # misconduct before a kind
 _LISTED_IN = re.compile("纳入|列入|申报|争取|谋划|纳进")  # the verbs that put a place into a programme
 _PROJECT_VERBS = re.compile("(?:新建|改扩建|扩建|改造|提升|建设|整治|续建)+$")
@@ -1286,7 +1290,7 @@ def _ambiguous_county(text: str, s: int, e: int) -> bool:
     if len(name) == 2 and name[0] in "和与及同" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "省市州":
         return True  # 建设和县人民医院: "and the county hospital"
     # not 市: a city's name before 市委 is the city (保定市委), whatever its stem also means
-    return (len(name) >= 2 and name[-1] in "县区" and _common_word(name[:-1])
+    return (len(name) >= 2 and name[-1] in "县区" and _common_word(name[:-1]) and name[:-1] not in _place_word_stems()
             and (text[e:e + 1] in "委直级政"
                  # 会同县财政局核查: "jointly with the county's finance bureau", a verb before any organ
                  or name[:-1] in _VERB_COUNTY_STEMS and _ORGAN_RE.match(text[e:e + 12]) is not None)
@@ -1380,6 +1384,25 @@ def _all_common(word: str) -> bool:
     return all(len(t) >= 2 and _common_word(t) for t in toks)
 
 
+def _past_dot(text: str, s: int, e: int) -> int:
+    """End of a name at text[s:e] that goes on past the dot at `e` (阿卜杜拉|·买买提), or `e`:
+    transliteration characters after it, else jieba's words up to an ordinary word of two
+    characters (务嘎·榜略, a Miao name)."""
+    if e + 1 < len(text) and text[e] in "·•" and text[e + 1] in TRANSLITERATION:
+        e += 1
+        while e < len(text) and e - s < 16 and text[e] in TRANSLITERATION:
+            e += 1
+    elif e + 2 < len(text) and text[e] in "·•" and (run := _JIEBA_BLOCK_RE.match(text, e + 1)):
+        b = e + 1
+        for tok in _cut_block(run.group()):
+            if len(tok) >= 2 and _common_word(tok) or b + len(tok) - e - 1 > 4:
+                break
+            b += len(tok)
+        if b - e - 1 >= 2:
+            e = b
+    return e
+
+
 def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int, int, str]],
                 figures: list[bool] | None) -> None:
     """The model's persons, places and organisations, filtered for the genre."""
@@ -1397,19 +1420,7 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
         if lab == "PER":
             # A transliterated name the model cut at its dot (阿卜杜拉|·买买提) or just after it
             # (买|买提·依明): the parts on both sides of a dot belong to the name.
-            if e + 1 < len(text) and text[e] in "·•" and text[e + 1] in TRANSLITERATION:
-                e += 1
-                while e < len(text) and e - s < 16 and text[e] in TRANSLITERATION:
-                    e += 1
-            elif e + 2 < len(text) and text[e] in "·•" and (run := _JIEBA_BLOCK_RE.match(text, e + 1)):
-                # 务嘎·榜略 (a Miao name): the words after the dot up to an ordinary word of two characters
-                b = e + 1
-                for tok in _cut_block(run.group()):
-                    if len(tok) >= 2 and _common_word(tok) or b + len(tok) - e - 1 > 4:
-                        break
-                    b += len(tok)
-                if b - e - 1 >= 2:
-                    e = b
+            e = _past_dot(text, s, e)
             if any(c in "·•" for c in text[s:e]):
                 a = s
                 while a > 0 and s - a < 3 and text[a - 1] in TRANSLITERATION and text[a - 1] != "和":
@@ -1429,11 +1440,15 @@ def _recognised(text: str, add, protected: list[bool], entities: list[tuple[int,
             if name in gaz or name in GENERIC_PLACES or name.endswith(TITLES) or _is_generic_organ(name):
                 continue
             surname = name[0] in MORE_SURNAMES or name.startswith(COMPOUND_SURNAMES)
+            if not surname and n == 3 and name[0] in _MODEL_ONLY_SURNAMES and not _all_common(name):
+                surname = True  # 乐美娟, 木春燕: a rarer surname (a Naxi one) the model reads as a person's
             if surname and not (minority or trans):
                 # A Han name: 2–4 characters, not an ordinary two-character word (严管, 高度).
                 compound = name.startswith(COMPOUND_SURNAMES)
                 if n > 4 or (n == 4 and not compound and _all_common(name)):
                     continue
+                if n == 3 and name[2] == "员" and not compound:
+                    continue  # 文保员, 网格员: a role the model reads as a person
                 if n == 2 and _common_word(name) and not (_listable(name) and _listed(text, s, e)):
                     continue  # 付强, 李娜 in a list or after 由/经/向 are names; 高度 is not
             elif not surname and not (minority or (n >= 3 and trans)):
@@ -1486,7 +1501,12 @@ _LIST_TAIL = re.compile("(?:同志|等|三位|二位|两位|四位|两名|三名
 _BEFORE_NAME = TITLES + ("医生", "教师", "老师", "护士", "职工", "党员", "村民", "干部", "配偶", "家属", "爱人", "原", "对",
                          "与", "和", "及", "由", "向", "请", "让", "派", "给", "经", "督促", "要求", "支持", "选派", "约谈",
                          "提醒", "成员", "班子成员", "副职", "网格员", "会计", "出纳", "负责人", "驾驶员", "司机", "嘎查达", "村主任",
-                         "会同", "陪同", "安排")
+                         "会同", "陪同", "安排", "法定代表人", "实际控制人", "承包人", "当事人", "联系人", "经营者", "业主",
+                         "股东", "项目经理")
+
+
+# …of them, the roles and posts (班子成员|和平、…; not the single 和 of 种业和农机、…)
+_BEFORE_ROLE = tuple(w for w in _BEFORE_NAME if len(w) >= 2)
 
 
 # Family names that also begin ordinary words of the genre: the characters that, within the
@@ -1557,8 +1577,8 @@ _COUNTED_LIST = re.compile(f"(?:^|(?<=[，。；：\n请由与对和让把邀]))
                            "([两二三四五六七八九十])[位名](?=[^，。；\n]{0,4}(?:同志|书记|支书|干部|党员|代表|委员|老师|群众|"
                            "村民|乡贤|网格员|专家|村医|医生|教师|辅警|民警|监督员|信息员|联络员))")
 # A lone surname heading a clause before a title (。冶校长主持…, 。虎书记包抓…).
-_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n让请])|(?<=督促|提醒|要求|约谈|指导|协助|陪同|通知|安排|邀请))"  # 督促程书记落实
-                             f"([{MORE_SURNAMES}])(?=校长|书记|主任|院长|[局科处所站队组部股]长)")
+_CLAUSE_SURNAME = re.compile(f"(?:^|(?<=[。；，\n让请])|(?<=督促|提醒|要求|约谈|指导|协助|陪同|通知|安排|邀请|通报|批评))"  # 督促程书记落实
+                             f"([{MORE_SURNAMES}])(?=副?(?:校长|书记|主任|院长|[局科处所站队组部股镇乡]长(?![期远久效足])))")  # 通报杨副镇长违规…; not 全部长期
 # Characters that end the word before a name (报账员, 干部, 书记, 主任, 村民) or no word at all.
 _ENDS_BEFORE_NAME = "员部记任长师生民工者"
 
@@ -1615,6 +1635,18 @@ def _name_before(text: str, pos: int, sure: bool = False) -> int | None:
     return None
 
 
+def _past_role(text: str, a: int, b: int) -> int:
+    """Start of the name in a list item at text[a:b] that begins with a role (和选调生次仁央宗、…), or `a`."""
+    run = _JIEBA_BLOCK_RE.fullmatch(text, a, b)
+    if run:
+        tok = _cut_block(run.group())[0]
+        a2 = a + len(tok)
+        if (len(tok) >= 2 and b - a2 >= 2 and (tok in _BEFORE_NAME or tok[-1] in _ENDS_BEFORE_NAME and _common_word(tok))
+                and _name_ok(text[a2:b])):
+            return a2
+    return a
+
+
 def _forward_name(text: str, a: int) -> int | None:
     """End of the name that starts a list item at `a` and runs into the sentence
     (…、那仁格日勒开展谈话): jieba's words up to the first ordinary word of two characters."""
@@ -1633,11 +1665,25 @@ def _forward_name(text: str, a: int) -> int | None:
         pos += len(tok)
     if m.end() >= len(text) or text[m.end()] in "、，。；：）)\n ":
         return m.end()
+    dot = next((i for i in range(a + 2, min(m.end(), a + 9)) if text[i] in "·•"), None)
+    if dot is not None and (b := _past_dot(text, a, dot)) > dot + 1 and _transliterated(text[a:b]):
+        return b  # 热依拉·买买提收集…: the name runs on past its dot into the sentence
     return None
 
 
 # What comes before a list of persons, not of things (与马力、韩梅; not 种业和农机、…).
 _BEFORE_PERSON_LIST = "，。；：（(\n “与对同请由让"
+
+
+def _naxi_name(name: str) -> bool:
+    """和 and a word (和平, 和顺): a Naxi family name and a given name, read only in a list of persons."""
+    return len(name) == 2 and name[0] == "和" and name.isalpha()
+
+
+def _role_before(text: str, a: int) -> bool:
+    """Whether a role that is an ordinary word ends right before `a` (选调生|次仁央宗, 监督员|…)."""
+    return text[a - 1:a] in _ENDS_BEFORE_NAME and any(
+        a >= n and _common_word(text[a - n:a]) and text[a - n:a].isalpha() for n in (3, 2))
 
 
 def _backward_name(text: str, b: int, loose: bool | str = False) -> int | None:
@@ -1650,9 +1696,10 @@ def _backward_name(text: str, b: int, loose: bool | str = False) -> int | None:
             return None
         if text[a] in "与对同请由让" and text[a + 1] != text[a]:
             continue  # ，与拉巴、…: the word before the list, not a surname
-        if (a == 0 or text[a - 1] in "、，。；：（(\n “" or text.endswith(_BEFORE_NAME, 0, a)) and (
+        if (a == 0 or text[a - 1] in "、，。；：（(\n “" or text.endswith(_BEFORE_NAME, 0, a) or _role_before(text, a)) and (
                 _name_ok(text[a:b]) or loose and length <= (4 if loose == "any" else 2)
-                and text[a - 1:a] in _BEFORE_PERSON_LIST + "、" and (loose == "any" or _table_name(text[a:b]))):
+                and (text[a - 1:a] in _BEFORE_PERSON_LIST + "、" or text.endswith(_BEFORE_ROLE, 0, a))
+                and (loose == "any" or _table_name(text[a:b]) or _naxi_name(text[a:b]))):
             return a
     return None
 
@@ -1756,6 +1803,8 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
                 b = _forward_name(text, a)
                 if b is None and after > e:
                     b = _LIST_ITEM_BEFORE_NOTE.match(text, a) and _note_start(text, a)
+                if b is not None:
+                    a = _past_role(text, a, b)
             elif side == -1 and before >= 3 and text[before - 1] in _LIST_SEP:
                 b = before - 1
                 if text[b - 1:b] in "）)":
@@ -1771,7 +1820,7 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
             # So does a list whose found name is no word (韩梅、马力、拉毛吉: 马力 is a word, 韩梅 none).
             strong = ((a, b) in model_persons or listed or _PERSON_LIST_END.match(text, b) is not None
                       or _transliterated(text[s:e]) and all(c in TRANSLITERATION for c in name)
-                      or _table_name(name) and seeded)
+                      or (_table_name(name) or _naxi_name(name)) and seeded)
             if (a, b) in seen or not _person_like(name, strong) or (figures is not None and any(figures[a:b])):
                 continue
             seen.add((a, b))
@@ -1781,14 +1830,14 @@ def _list_neighbours(text: str, cand: list, add, figures: list[bool] | None, mod
 
 _LANDMARK_END = "湖山园亭寺楼桥阁塔宫庙祠峰岭泉池台堂院坊岩洞渡"
 # …and in a list of landmarks, the older names of a walled town, a ridge, a manor, a reservoir, a valley
-_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷墟梁嘴窝幢海碑"  # …a market town (加钗墟), a loess ridge (尕让梁), a spur (老鹰嘴)
+_NEIGHBOUR_END = _LANDMARK_END + "城冈岗庄库谷墟梁嘴窝幢海碑潭港尖岛塘"  # …a market town (加钗墟), a loess ridge (尕让梁), a spur (老鹰嘴), a pool, a cape
 _GENERIC_BEFORE_END = frozenset({"大峡", "小峡", "度假山", "农家山", "旅游山", "生态山", "度假村", "农家", "老县", "新县",
                                  "古县", "老城", "新城", "主城", "卫星", "大水", "小水", "山水", "休闲山"})
 _AFTER_SPOT = re.compile("开展|接受|参观|学习|举办|现场|[，。、；和及与]")
 _LANDMARK_ITEM = re.compile(f"[{CJK}]{{2,6}}")
 RE_LANDMARK_AFTER_GOING = re.compile(
-    f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|游览|依托)([{CJK}]{{2,4}}?(?:[湖山寺阁祠塔亭楼桥海]|海子|峡谷|瀑布|雪峰|古巷))"
-    "(?=畔|边|旁|脚下|周边|开展|举办|参观|接受|学习|[，。、和及与])"
+    f"(?:赴|到|前往|走进|参观|瞻仰|来到|登上|登(?![上记录门])|游览|依托)([{CJK}]{{2,4}}?(?:[湖山寺阁祠塔亭楼桥海峰]|海子|峡谷|瀑布|古巷))"
+    "(?=畔|边|旁|脚下|周边|开展|举办|参观|接受|学习|重温|缅怀|[，。、和及与])"
     # where something stands (在宝日陶勒盖山下建成廉政文化长廊, 在月亮湖畔)
     f"|(?:在|于)([{CJK}]{{2,6}}?[湖山寺阁祠塔亭楼桥江河柏榆榕槐樟松杉])(?=下|脚下|畔|旁|边|周边)"
     # at the head of a clause (得胜湖畔的…, 九十九湾沿线违建)
@@ -1973,6 +2022,40 @@ def _county_stems_any() -> frozenset[str]:
     """Every county's stem but the commonest words (兴国, 大兴; not 资源, 合作): for contexts that name a county."""
     freq = _tokenizer().FREQ
     return frozenset(st for st in _every_county_stem() if freq.get(st, 0) <= 3000)
+
+
+# A county's school or hospital named by its stem alone (宁蒗民族中学, 汝城一中, 兴国人民医院).
+RE_COUNTY_INSTITUTION = re.compile("(?:民族|高级|职业|实验|第[一二三四五六七八九十]{1,2})?中学|[一二三四五六七八九]中(?=[，。、；和及与的（(教学师生校]|$)"
+                                   "|(?:民族|实验|中心|完全)?小学|人民医院|中医医院|中医院|民族医院|妇幼保健院|职业技术学校")
+
+
+@cache.memoize()
+def _institution_stems() -> frozenset[str]:
+    """County stems that name a school or hospital (兴国, 宁蒗): rare words, or place words not too common;
+    not the stems every town has (城关, 新城) or words many schools are named by (红旗, 光明, 向阳)."""
+    places, freq = _place_word_stems(), _tokenizer().FREQ
+    return frozenset(st for st in _every_county_stem()
+                     if st not in _TOWN_STEMS and (freq.get(st, 0) <= 500 or st in places and freq[st] <= 1000))
+
+
+@cache.memoize()
+def _place_word_stems() -> frozenset[str]:
+    """The county stems that jieba's dictionary tags as place names (万州, 兴国), not as ordinary words (会同)."""
+    stems = set(_every_county_stem())
+    return frozenset(w for w, t in re.findall(r"^(\S{2,4}) \d+ (\S+)$", _jieba_dictionary(), re.M) if t == "ns" and w in stems)
+
+
+_TOWN_STEMS = frozenset({"城关", "新城", "城中", "朝阳", "青山", "城东", "城西", "城南", "城北", "河东", "河西", "新华", "新区"})
+
+
+def _county_institutions(text: str, add) -> None:
+    stems = _institution_stems()
+    for m in _scan(RE_COUNTY_INSTITUTION, text, "中" in text or "小学" in text or "医院" in text or "学校" in text):
+        for k in (3, 2):
+            s = m.start() - k
+            if s >= 0 and text[s:m.start()] in stems and _word_across(text, s) is None:
+                add(s, m.end(), "unit", 3)
+                break
 
 
 def _local_produce(text: str, cand: list, add) -> None:
@@ -2631,9 +2714,10 @@ def find_items(text: str) -> list[Item]:
         # (“廉洁文化进万家”活动, “清风进校园” are every county's)
         if _local_name_in(m.group(1)):
             add(m.start(1), m.end(1), "project", 2)
-    for m in _scan(RE_QUOTED_KIND, text, "“" in text):
+    for m in itertools.chain(_scan(RE_QUOTED_KIND, text, "“" in text), _scan(RE_QUOTED_VENUE, text, "“" in text)):
         # “寨兴十户”互助机制, “桃农联保贷”风险防控机制, “绿橙上山”等项目: a quoted name before the kind of thing it
-        # is, with a word of its own (not “小微权力”专项, “关键少数”制度, “清风廉韵”活动, “廉洁文化进万家”活动)
+        # is, or with it inside (“朱鹮清风廉洁文化长廊”), with a word of its own (not “小微权力”专项,
+        # “关键少数”制度, “清风廉韵”活动, “廉洁文化进万家”活动, “廉洁文化长廊”)
         term = m.group(1)
         if (not term.startswith(("第", "两")) and term[0] not in _CN_NUM and not _vocab_automaton().find(term)
                 and not _generic_brand(term) and _own_word(term)):
@@ -2910,6 +2994,7 @@ def find_items(text: str) -> list[Item]:
     _landmark_kinds(text, add, model_places)
     _landmark_spots(text, add, model_places)
     _local_produce(text, cand, add)
+    _county_institutions(text, add)
     _named_forms(text, cand, add)
     _landmark_neighbours(text, cand, add)
     _place_neighbours(text, cand, add)

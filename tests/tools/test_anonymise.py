@@ -865,6 +865,38 @@ def test_traps_of_version_17(text: str) -> None:
     assert [i for i in find_items(text) if i.text != "瓷源社区"] == [], find_items(text)  # (a community is one)
 
 
+@pytest.mark.parametrize(("text", "category", "item"), [
+    ("由胡冬生和选调生次仁央宗、热依拉·买买提收集群众诉求。", "person", "热依拉·买买提"),  # a dotted name into the sentence
+    ("由胡冬生和选调生次仁央宗、热依拉·买买提收集群众诉求。", "person", "次仁央宗"),        # a role before a listed name
+    ("网格长由乐美娟、虞海峰、贺建国等担任。", "person", "乐美娟"),                          # a rarer surname the model reads
+    ("委领导班子分片联系：木春燕联系雪桥街道。", "person", "木春燕"),                        # a Naxi surname
+    ("与班子成员和平、马光明、上官文清签订责任书。", "person", "和平"),                      # 和 and a word in a list
+    ("印发通报，通报杨副镇长违规使用公车问题。", "person", "杨"),                            # a surname after 通报
+    ("组织党员登安期峰重温入党誓词。", "landmark", "安期峰"),                                # a peak climbed
+    ("到木府、万古楼、黑龙潭和束河古镇接受教育。", "landmark", "黑龙潭"),                    # a pool in a list
+    ("对普陀山、朱家尖、东极岛和桃花岛周边民宿检查。", "landmark", "朱家尖"),                # a cape in a list
+    ("在十里渔港、乌石塘、东极历史博物馆设点位。", "landmark", "十里渔港"),                  # a harbour in a list
+    ("对宁蒗民族中学迁建二期聘请第三方跟审。", "unit", "宁蒗民族中学"),                      # a county's school by its stem
+    ("建成“瓦洛清风廉洁文化长廊”。", "project", "瓦洛清风廉洁文化长廊"),                      # a quoted venue of a name
+    ("对公司法定代表人龚建设（身份证号61070219731215599X）立案。", "person", "龚建设"),       # after 法定代表人
+    ("万州区委教育工委组织开展专项检查。", "unit", "万州区委"),                              # a district whose stem is a place word
+    ("所长田野履行第一责任人职责。", "person", "田野"),                                      # any title before the first duty
+])
+def test_kinds_of_version_18(text: str, category: str, item: str) -> None:
+    _found_as(text, category, item, text.index(item))
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("与王春生、李娟、陈志远等文保员签订责任书，个别文保员履职松懈。", ["王春生", "李娟", "陈志远"]),  # a role the model reads
+    ("三是在基湖设立党群驿站，建成“廉洁文化长廊”。", ["基湖"]),       # every county's post, a venue of no name
+    ("彭志远分管的种业和农机、罗春梅分管的监管。", ["彭志远", "罗春梅"]),  # a list of things before a name
+    ("全镇长期坚持，全部长期以来，书记带头履行第一责任人职责。", []),     # words, no surname before a title
+    ("检查红旗小学、向阳小学和光明中学食堂。", []),                     # schools named by words, not by a county
+])
+def test_traps_of_version_18(text: str, names: list[str]) -> None:
+    assert [i.text for i in find_items(text)] == names, find_items(text)
+
+
 @pytest.mark.parametrize("text", [
     "着力打造清风护航品牌，叫响清风校园廉洁文化品牌。",  # brands of every county, no place of their own
     "新建玻璃栈道、红色遗址和党性教育基地。",          # kinds of place the model may take for names

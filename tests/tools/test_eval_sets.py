@@ -29,18 +29,18 @@ def test_the_set_is_valid(folder):
 
 # Measured when the sets landed, raised as the checker improved (bench/README.md records them with each change).
 CHECKER_FLOORS = {"dev": (1.00, 1.00, 1.00), "heldout": (0.94, 0.96, 0.97)}
-# Anonymiser: (recall, traps flagged at most, precision). Version 17: dev (241 reports) 0.980 / 0.005 / 0.998;
-# heldout (57) 0.964 / 0.005 / 0.993 (version 16 on the same 57: 0.961), the eight fresh reports r243–r246 and
-# r255–r258, weighted to the weak kinds and measured once, 0.919 (version 16: 0.911).
+# Anonymiser: (recall, traps flagged at most, precision). Version 18: dev (249 reports) 0.980 / 0.005 / 0.998;
+# heldout (65) 0.965 / 0.004 / 0.993; the eight fresh reports r307–r314, weighted to the weak kinds and measured
+# once, 0.969 (version 17: 0.967).
 ANONYMISER_FLOORS = {"dev": (0.97, 0.01, 0.99), "heldout": (0.96, 0.01, 0.99)}
 # Per category. Issue 13's target is recall ≥ 0.97 and precision ≥ 0.95 in every category: precision meets it
-# everywhere and is held to it; recall is held to the figures measured with version 17 where they are below the
-# target (landmarks, projects, regional markers and, on heldout, persons; bench/README.md), to 0.97 everywhere else.
-# Heldout's figures are lower than version 16's floors because eight harder reports joined it, not because the
-# rules fell: version 16 on the same 57 reports scores landmark 0.91, project 0.90, regional_marker 0.91, person 0.96.
+# everywhere and is held to it; recall is held to the figures measured with version 18 where they are below the
+# target (landmarks, projects, regional markers; bench/README.md), to 0.97 everywhere else. Heldout's landmark
+# floor is lower than version 17's because eight reports with more landmarks joined it, not because the rules
+# fell: version 17 on the same 65 reports scores landmark 0.90 too.
 ANONYMISER_RECALL_BELOW_TARGET = {
-    "dev": {"landmark": 0.96, "project": 0.96, "regional_marker": 0.95},
-    "heldout": {"landmark": 0.92, "project": 0.91, "regional_marker": 0.91, "person": 0.96},
+    "dev": {"regional_marker": 0.96},
+    "heldout": {"landmark": 0.90, "project": 0.92, "regional_marker": 0.92},
 }
 
 
